@@ -1,0 +1,26 @@
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from '../../db/columns.js';
+
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    actorKind: text('actor_kind').$type<'user' | 'api_key' | 'system'>().notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').$type<'create' | 'update' | 'delete'>().notNull(),
+    changes: jsonb('changes').$type<AuditChanges>().notNull(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId, t.id),
+    index('audit_actor_idx').on(t.actorId, t.id),
+    index('audit_at_idx').on(t.at),
+  ],
+);

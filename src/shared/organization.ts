@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const organizationSettingsSchema = z.strictObject({
+  /** IANA zone that decides calendar dates (KPI periods, business days). */
+  timezone: z.string().min(1).max(64),
+  currency: z.string().length(3),
+  defaultLocale: z.enum(LOCALES),
+  /** Idle and absolute session lifetimes. */
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+});
+export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
+  timezone: 'Asia/Shanghai',
+  currency: 'CNY',
+  defaultLocale: 'zh-CN',
+  sessionIdleMinutes: 120,
+  sessionAbsoluteHours: 24 * 7,
+};

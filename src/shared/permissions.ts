@@ -1,0 +1,41 @@
+/**
+ * The one permission matrix. Every API route names one permission (or is public); the server checks
+ * it before the handler runs and the role × route test is generated from this table.
+ * Ownership rules (a sales rep edits only the accounts they own) live in the services.
+ */
+export const ROLES = ['admin', 'manager', 'sales', 'service', 'analyst', 'portal'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = [
+  'admin',
+  'manager',
+  'sales',
+  'service',
+  'analyst',
+] as const satisfies readonly Role[];
+
+const staff = STAFF_ROLES;
+const everyone = ROLES;
+
+export const PERMISSIONS = {
+  /** Own session, profile, password, preferences. */
+  profile: everyone,
+  'org.read': staff,
+  'org.manage': ['admin'],
+  'users.read': ['admin', 'manager'],
+  'users.manage': ['admin'],
+  'apikeys.manage': ['admin'],
+  /** Global audit search. */
+  'audit.search': ['admin'],
+  /** The history of one record, for those who may read that record (checked by the service). */
+  'audit.record': staff,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+export interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+  /** What the issue asks for, in words ("< 500 ms", ">= 1/3 of bare"); omit for context figures. */
+  aim?: string;
+}
+
+export interface BenchResult {
+  area: string;
+  at: string;
+  database: string;
+  metrics: Metric[];
+}
+
+/** Writes bench/results/<area>.json in the shape every area shares and prints it. */
+export function writeResult(area: string, database: string, metrics: Metric[]): BenchResult {
+  const result: BenchResult = { area, at: new Date().toISOString(), database, metrics };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/${area}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  for (const m of metrics)
+    console.log(`${area}: ${m.name} = ${m.value} ${m.unit}${m.aim ? ` (aim ${m.aim})` : ''}`);
+  return result;
+}
+
+/** Percentile of an unsorted sample, linear interpolation between closest ranks. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const idx = (s.length - 1) * p;
+  const lo = Math.floor(idx);
+  const hi = Math.ceil(idx);
+  return s[lo] + (s[hi] - s[lo]) * (idx - lo);
+}

@@ -31,7 +31,12 @@ export function registerAdminCommands(program: Command): void {
       withDatabase(async ({ db }) => {
         if (!ROLES.includes(o.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
         const password = o.password ?? randomToken(12);
-        const u = await createUser(db, cli, { email: o.email.toLowerCase(), name: o.name, role: o.role as Role, password });
+        const u = await createUser(db, cli, {
+          email: o.email.toLowerCase(),
+          name: o.name,
+          role: o.role as Role,
+          password,
+        });
         console.log(`created ${u.role} ${u.email} (${u.id})`);
         if (!o.password) console.log(`password: ${password}`);
       }),
@@ -54,7 +59,9 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('rebuild the demo company: empties the database, then loads the demo and a new administrator')
+    .description(
+      'rebuild the demo company: empties the database, then loads the demo and a new administrator',
+    )
     .argument('<action>', 'reset')
     .option('--yes', 'confirm that every record will be deleted')
     .action((action: string, o: { yes?: boolean }) =>

@@ -22,7 +22,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env });
   const database = openDatabase(url, 5);
   await ensureOrganization(database.db, systemActor(), 'Test Logistics');
-  const app = await buildApp({ database, config }, { serveWeb: false });
+  const app = await buildApp(
+    { database, config },
+    { serveWeb: false, logger: process.env.DEBUG_LOG ? (await import('pino')).default() : undefined },
+  );
   await app.ready();
   return {
     app,

@@ -3,6 +3,7 @@ import { can, type Permission } from '../../shared/permissions.js';
 import type { Database } from '../db/client.js';
 import { API_KEY_PREFIX } from '../domains/apikeys/service.js';
 import { findLiveApiKey, findLiveSession, touchApiKey, touchSession } from '../domains/auth/repo.js';
+import type { UserDtoSource } from '../domains/users/presenter.js';
 import type { Actor } from '../lib/actor.js';
 import { safeEqual, sha256 } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
@@ -25,7 +26,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor;
-    session: { id: string; csrfToken: string } | null;
+    /** Set for cookie sessions: the session and its user as read at authentication. */
+    session: { id: string; csrfToken: string; user: UserDtoSource } | null;
   }
   interface FastifyInstance {
     /** Every /api/v1 route with its permission, for the generated role × route test. */
@@ -64,17 +66,10 @@ async function authenticate(database: Database, req: FastifyRequest): Promise<Ac
       req.log.warn({ err }, 'session touch failed'),
     );
   }
-  req.session = { id: s.sessionId, csrfToken: s.csrfToken };
-  const locale = localeFromHeader(req.headers['accept-language'], s.locale);
-  return {
-    kind: 'user',
-    id: s.userId,
-    label: s.email,
-    role: s.role,
-    accountId: s.accountId,
-    locale,
-    ...base,
-  };
+  req.session = { id: s.sessionId, csrfToken: s.csrfToken, user: s.user };
+  const u = s.user;
+  const locale = localeFromHeader(req.headers['accept-language'], u.locale);
+  return { kind: 'user', id: u.id, label: u.email, role: u.role, accountId: u.accountId, locale, ...base };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Role } from '../../../shared/permissions.js';
+import type { UserDtoSource } from '../users/presenter.js';
 
 /**
  * The per-request look-ups, in plain prepared SQL: they run on every authenticated request.
@@ -9,17 +10,15 @@ export interface SessionPrincipal {
   sessionId: string;
   csrfToken: string;
   lastSeenAt: Date;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: 'zh-CN' | 'en-US';
-  accountId: string | null;
+  /** The signed-in user, read in the same query so that most requests need no second one. */
+  user: UserDtoSource;
 }
 
 const SESSION_SQL = `
   SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
-         u.id AS "userId", u.email, u.name, u.role, u.locale, u.account_id AS "accountId"
+         u.id, u.email, u.name, u.role, u.locale, u.active, u.account_id AS "accountId",
+         u.must_change_password AS "mustChangePassword", u.locked_until AS "lockedUntil",
+         u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.version
     FROM sessions s
     JOIN users u ON u.id = s.user_id AND u.active
    WHERE s.id = $1
@@ -31,12 +30,11 @@ export async function findLiveSession(
   pool: pg.Pool,
   sessionId: string,
 ): Promise<SessionPrincipal | undefined> {
-  const r = await pool.query<SessionPrincipal>({
-    name: 'session_lookup',
-    text: SESSION_SQL,
-    values: [sessionId],
-  });
-  return r.rows[0];
+  const r = await pool.query({ name: 'session_lookup', text: SESSION_SQL, values: [sessionId] });
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { sessionId: id, csrfToken, lastSeenAt, ...user } = row;
+  return { sessionId: id, csrfToken, lastSeenAt, user };
 }
 
 /** Sliding idle expiry: refreshed at most once a minute per session to keep reads read-only. */

@@ -5,7 +5,8 @@ import { changePasswordSchema, updateProfileSchema, userDtoSchema } from '../../
 import { SESSION_COOKIE } from '../../http/auth.js';
 import type { AppDeps } from '../../http/deps.js';
 import { AppError } from '../../lib/errors.js';
-import { changeOwnPassword, getUser, updateProfile } from '../users/service.js';
+import { toUserDto } from '../users/presenter.js';
+import { changeOwnPassword, updateProfile } from '../users/service.js';
 import { endOtherSessions, login, logout } from './service.js';
 
 const sessionDto = z.object({ user: userDtoSchema, csrfToken: z.string(), permissions: z.array(z.string()) });
@@ -56,9 +57,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: sessionDto } },
     },
     async (req) => {
-      if (!req.actor.id || req.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
-      const user = await getUser(db, req.actor.id);
-      return { user, csrfToken: req.session?.csrfToken ?? '', permissions: permissionsOf(user.role) };
+      if (!req.session) throw new AppError('UNAUTHENTICATED');
+      const user = toUserDto(req.session.user);
+      return { user, csrfToken: req.session.csrfToken, permissions: permissionsOf(user.role) };
     },
   );
 

@@ -3,8 +3,10 @@ import type { UserRow } from './repo.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+export type UserDtoSource = Omit<UserRow, 'passwordHash' | 'failedLoginCount' | 'passwordChangedAt'>;
+
 /** What leaves the server about a user: never the password hash or login counters. */
-export function toUserDto(u: UserRow): UserDto {
+export function toUserDto(u: UserDtoSource): UserDto {
   return {
     id: u.id,
     email: u.email,

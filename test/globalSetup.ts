@@ -12,9 +12,16 @@ import { startEmbeddedDatabase } from '../src/server/db/embedded.js';
  */
 const EXTERNAL_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** LOGICRM_TEST_DB=embedded runs the suite on a throw-away embedded PostgreSQL instead. */
+/**
+ * The machine's PostgreSQL (TEST_DATABASE_URL, default 127.0.0.1:5432); LOGICRM_TEST_DB=embedded, or no
+ * server there, runs the suite on a throw-away embedded PostgreSQL instead.
+ */
 async function adminUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.LOGICRM_TEST_DB !== 'embedded') return { url: EXTERNAL_URL, stop: async () => {} };
+  const wantEmbedded = process.env.LOGICRM_TEST_DB === 'embedded';
+  if (!wantEmbedded && (process.env.TEST_DATABASE_URL || (await reachable(EXTERNAL_URL)))) {
+    return { url: EXTERNAL_URL, stop: async () => {} };
+  }
+  if (!wantEmbedded) console.warn(`No PostgreSQL at ${EXTERNAL_URL}: testing on an embedded one.`);
   const dir = mkdtempSync(path.join(tmpdir(), 'logicrm-test-pg-'));
   chmodSync(dir, 0o755); // the embedded server runs as the postgres user when tests run as root
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -26,6 +33,17 @@ async function adminUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export default async function setup(project: TestProject) {

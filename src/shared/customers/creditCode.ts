@@ -29,43 +29,11 @@ export const CREDIT_CODE_AUTHORITIES: Readonly<Record<string, string>> = {
 };
 
 /** First two digits of the division code: provinces of GB/T 2260, plus 10 for registrations at central level. */
-const DIVISION_PREFIXES = new Set([
-  '10',
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-]);
+const DIVISION_PREFIXES = new Set(
+  '10 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(
+    ' ',
+  ),
+);
 
 export const CREDIT_CODE_REASONS = [
   'credit_code.length',

@@ -22,6 +22,7 @@ export const TABLE_ISSUE_CODES = [
   'xlsx.formula',
   'xlsx.formula_without_result',
   'xlsx.formula_error',
+  'xlsx.number_precision',
 ] as const;
 export type TableIssueCode = (typeof TABLE_ISSUE_CODES)[number];
 

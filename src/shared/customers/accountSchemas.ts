@@ -256,6 +256,7 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
     if ('minimum' in issue) params.minimum = Number(issue.minimum);
     if (issue.code === 'unrecognized_keys') params.keys = issue.keys;
     for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
+    if (issue.message === 'required') delete params.minimum; // a blank text: "required" says it all
     return {
       field: issue.path.map(String).join('.'),
       code: issue.message,

@@ -83,8 +83,10 @@ describe('readCsv', () => {
     expect(table.issues).toEqual([{ code: 'csv.fullwidth_delimiter', severity: 'error', line: 1 }]);
   });
 
-  it('keeps formulas as text on import', () => {
-    expect(readCsv('name\n=1+1\n').records[1].cells).toEqual(['=1+1']);
+  it('keeps formulas as text on import, with a warning', () => {
+    const table = readCsv('name,phone\n=1+1,+86 138 1234 5678\n');
+    expect(table.records[1].cells).toEqual(['=1+1', '+86 138 1234 5678']);
+    expect(table.issues).toEqual([{ code: 'csv.formula', severity: 'warning', line: 2, column: 0 }]);
   });
 });
 

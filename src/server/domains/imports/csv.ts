@@ -14,6 +14,8 @@ import {
  * delimiters — they separate items inside values (冷链、快递) — but a file that is one column wide with
  * them in its first line is reported as `csv.fullwidth_delimiter`.
  * Quotes inside unquoted cells are kept (5" pipe); a quote left open is `csv.malformed`.
+ * A cell starting with "=" is kept as text — CSV has no formulas — with a `csv.formula` warning, so the
+ * user learns the spreadsheet's formula was exported instead of its value.
  */
 
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -110,6 +112,12 @@ export function readCsv(input: string, options: CsvOptions = {}): CsvTable {
     issues.push({ code: 'csv.fullwidth_delimiter', severity: 'error', line: first.line });
   }
   issues.push(...checkCellLengths(records, limits.maxCellLength));
+  for (const record of records) {
+    record.cells.forEach((cell, column) => {
+      if (cell.startsWith('='))
+        issues.push({ code: 'csv.formula', severity: 'warning', line: record.line, column });
+    });
+  }
   return { delimiter, records, issues };
 }
 

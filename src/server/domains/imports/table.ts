@@ -16,6 +16,7 @@ export const TABLE_ISSUE_CODES = [
   'csv.malformed',
   'csv.record_too_large',
   'csv.fullwidth_delimiter',
+  'csv.formula',
   'cell.too_long',
   'xlsx.unreadable',
   'xlsx.no_sheet',

@@ -41,6 +41,8 @@ export async function startEmbeddedDatabase(
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
+    // UTF-8 with a Unicode-aware C locale: lower() and pg_trgm then treat Chinese as text
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: log,

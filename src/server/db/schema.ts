@@ -4,3 +4,4 @@ export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';
 export * from '../domains/organization/table.js';
 export * from '../domains/users/table.js';
+export * from '../domains/accounts/table.js';

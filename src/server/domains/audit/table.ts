@@ -15,6 +15,8 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
+    /** The customer account the record belongs to, so the account's timeline can show it. */
+    accountId: uuid('account_id'),
     action: text('action').$type<'create' | 'update' | 'delete'>().notNull(),
     changes: jsonb('changes').$type<AuditChanges>().notNull(),
   },
@@ -22,5 +24,6 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entity, t.entityId, t.id),
     index('audit_actor_idx').on(t.actorId, t.id),
     index('audit_at_idx').on(t.at),
+    index('audit_account_idx').on(t.accountId, t.id),
   ],
 );

@@ -1,0 +1,98 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import type { AccountListQuery } from './listQuery.js';
+
+/** Sort expressions; each has a matching (expression, id) index. */
+const SORT: Record<AccountListQuery['sort'], SQL> = {
+  updatedAt: sql`a.updated_at`,
+  createdAt: sql`a.created_at`,
+  name: sql`coalesce(a.name_zh, a.name_en)`,
+  code: sql`lower(a.code)`,
+};
+
+export type AccountListRow = {
+  id: string;
+  code: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  status: string;
+  tier: string;
+  industry: string | null;
+  province: string | null;
+  city: string | null;
+  tags: string[];
+  ownerId: string | null;
+  ownerName: string | null;
+  primaryContactName: string | null;
+  primaryContactMobile: string | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  sortKey: string | number | Date | null;
+};
+
+/** What people type for a phone number ("138 1234-5678") is matched without its separators. */
+export function searchTerm(q: string): string {
+  const t = q.trim().toLowerCase();
+  return /^[+\d][\d\s()-]{5,}$/.test(t) ? t.replace(/[\s()-]/g, '') : t;
+}
+
+function filters(q: AccountListQuery, actorId: string | null): SQL[] {
+  const where: SQL[] = [];
+  if (q.archived === 'false') where.push(sql`a.archived_at IS NULL`);
+  if (q.archived === 'true') where.push(sql`a.archived_at IS NOT NULL`);
+  if (q.status) where.push(sql`a.status IN ${q.status}`);
+  if (q.tier) where.push(sql`a.tier IN ${q.tier}`);
+  if (q.industry) where.push(sql`a.industry IN ${q.industry}`);
+  if (q.owner === 'none') where.push(sql`a.owner_id IS NULL`);
+  else if (q.owner) where.push(sql`a.owner_id = ${q.owner === 'me' ? actorId : q.owner}`);
+  if (q.province) where.push(sql`a.province = ${q.province}`);
+  if (q.city) where.push(sql`a.city = ${q.city}`);
+  if (q.tag) where.push(sql`a.tags @> ARRAY[${sql.join(q.tag.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  if (q.createdFrom) where.push(sql`a.created_at >= ${q.createdFrom}`);
+  if (q.createdTo) where.push(sql`a.created_at < ${q.createdTo}`);
+  if (q.q) {
+    const term = searchTerm(q.q);
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // two-character grams narrow through the GIN indexes; LIKE then confirms the exact substring
+    where.push(sql`a.id IN (
+      SELECT id FROM accounts WHERE logicrm_bigrams(search_text) @> logicrm_bigrams(${term}) AND search_text LIKE ${like}
+      UNION
+      SELECT account_id FROM contacts WHERE archived_at IS NULL
+        AND logicrm_bigrams(search_text) @> logicrm_bigrams(${term}) AND search_text LIKE ${like})`);
+  }
+  return where;
+}
+
+export async function listAccountRows(
+  db: DbOrTx,
+  q: AccountListQuery,
+  actorId: string | null,
+  after: [string | number, string] | null,
+): Promise<AccountListRow[]> {
+  const key = SORT[q.sort];
+  const where = filters(q, actorId);
+  if (after) {
+    const cmp = q.order === 'desc' ? sql`<` : sql`>`;
+    const value = q.sort === 'updatedAt' || q.sort === 'createdAt' ? sql`${after[0]}::timestamptz` : sql`${after[0]}`;
+    where.push(sql`(${key}, a.id) ${cmp} (${value}, ${after[1]}::uuid)`);
+  }
+  const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;
+  const result = await db.execute<AccountListRow>(sql`
+    SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
+           a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",
+           pc.name AS "primaryContactName", pc.mobile AS "primaryContactMobile",
+           a.archived_at AS "archivedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+           a.version, ${key} AS "sortKey"
+      FROM accounts a
+      LEFT JOIN users u ON u.id = a.owner_id
+      LEFT JOIN LATERAL (
+        SELECT name, mobile FROM contacts c
+         WHERE c.account_id = a.id AND c.archived_at IS NULL
+         ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
+     WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
+     ORDER BY ${key} ${dir}, a.id ${dir}
+     LIMIT ${q.limit + 1}`);
+  return result.rows;
+}

@@ -1,0 +1,175 @@
+/**
+ * BG/NBD model — Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way".
+ * Purchases follow Poisson(λ) while alive, λ ~ Gamma(r, α); after each purchase the customer drops out
+ * with probability p, p ~ Beta(a, b).
+ *
+ * Numerics: the likelihood is evaluated in log space (the two terms of equation 6 are combined with
+ * log-add-exp); the conditional expectation uses Euler's transformation
+ *   (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z),
+ * whose series converges faster as x grows instead of overflowing, and the odds term
+ * a/(b+x−1)·((α+T)/(α+t_x))^(r+x) stays a logarithm until the final logistic transform.
+ */
+import { AnalyticsError, invalidInput } from './errors.js';
+import { type FitDiagnostics, type MlOptions, maximizeLikelihood } from './fit.js';
+import { type GroupedHistories, groupHistories, type RepeatHistory } from './groups.js';
+import { digamma, hyp2f1Minus1, log1pExp, logAddExp, logGamma } from './special.js';
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdFit {
+  params: BgNbdParams;
+  diagnostics: FitDiagnostics;
+}
+
+export interface BgNbdFitOptions extends MlOptions {
+  /** Fewer customers than this is DATA_TOO_SMALL (default 10). */
+  minCustomers?: number;
+}
+
+const NAMES = ['r', 'alpha', 'a', 'b'] as const;
+
+/** Weighted log-likelihood and, if `gradient` is given, its derivatives w.r.t. (r, α, a, b). */
+function logLikelihoodGrouped(p: BgNbdParams, g: GroupedHistories, gradient?: number[]): number {
+  const { r, alpha, a, b } = p;
+  const lnAlpha = Math.log(alpha);
+  const lnA = Math.log(a);
+  const base = logGamma(a + b) - logGamma(b) - logGamma(r) + r * lnAlpha;
+  const psiR = gradient ? digamma(r) : 0;
+  const psiAB = gradient ? digamma(a + b) : 0;
+  const psiB = gradient ? digamma(b) : 0;
+  let total = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < g.groups; i++) {
+    const x = g.x[i];
+    const w = g.weight[i];
+    const rx = r + x;
+    const A3 = -rx * Math.log(alpha + g.T[i]);
+    const A4 = x > 0 ? lnA - Math.log(b + x - 1) - rx * Math.log(alpha + g.tx[i]) : Number.NEGATIVE_INFINITY;
+    const mix = logAddExp(A3, A4);
+    total += w * (base + logGamma(rx) + logGamma(b + x) - logGamma(a + b + x) + mix);
+    if (gradient) {
+      const w4 = x > 0 ? Math.exp(A4 - mix) : 0;
+      const w3 = 1 - w4;
+      const lnT = Math.log(alpha + g.T[i]);
+      const lnTx = x > 0 ? Math.log(alpha + g.tx[i]) : 0;
+      const psiABX = digamma(a + b + x);
+      dr += w * (digamma(rx) - psiR + lnAlpha - w3 * lnT - w4 * lnTx);
+      dAlpha += w * (r / alpha - rx * (w3 / (alpha + g.T[i]) + w4 / (alpha + g.tx[i])));
+      da += w * (psiAB - psiABX + w4 / a);
+      db += w * (psiAB + digamma(b + x) - psiB - psiABX - (x > 0 ? w4 / (b + x - 1) : 0));
+    }
+  }
+  if (gradient) {
+    gradient[0] = dr;
+    gradient[1] = dAlpha;
+    gradient[2] = da;
+    gradient[3] = db;
+  }
+  return total;
+}
+
+function checkParams(p: BgNbdParams): void {
+  for (const name of NAMES) {
+    if (!(p[name] > 0) || !Number.isFinite(p[name])) {
+      throw invalidInput(`BG/NBD parameter ${name} must be a positive number`, { [name]: p[name] });
+    }
+  }
+}
+
+/** Total log-likelihood of the customers' (x, t_x, T) under the parameters. */
+export function bgNbdLogLikelihood(params: BgNbdParams, customers: readonly RepeatHistory[]): number {
+  checkParams(params);
+  return logLikelihoodGrouped(params, groupHistories(customers));
+}
+
+/** Maximum-likelihood estimate of (r, α, a, b). Throws AnalyticsError for degenerate data. */
+export function fitBgNbd(customers: readonly RepeatHistory[], options: BgNbdFitOptions = {}): BgNbdFit {
+  const minCustomers = options.minCustomers ?? 10;
+  if (customers.length < minCustomers) {
+    throw new AnalyticsError(
+      'ANALYTICS.DATA_TOO_SMALL',
+      `BG/NBD needs at least ${minCustomers} customers, got ${customers.length}`,
+      { customers: customers.length, minCustomers },
+    );
+  }
+  const g = groupHistories(customers);
+  let sumX = 0;
+  let sumT = 0;
+  for (let i = 0; i < g.groups; i++) {
+    sumX += g.weight[i] * g.x[i];
+    sumT += g.weight[i] * g.T[i];
+  }
+  if (sumX === 0) {
+    throw new AnalyticsError(
+      'ANALYTICS.DEGENERATE_DATA',
+      'BG/NBD cannot be fitted: no customer made a repeat purchase (or all purchases fall on one day)',
+      { customers: g.customers },
+    );
+  }
+  const n = g.customers;
+  const objective = (theta: readonly number[], grad: number[]) => {
+    const p = {
+      r: Math.exp(theta[0]),
+      alpha: Math.exp(theta[1]),
+      a: Math.exp(theta[2]),
+      b: Math.exp(theta[3]),
+    };
+    const ll = logLikelihoodGrouped(p, g, grad);
+    grad[0] = (-grad[0] * p.r) / n;
+    grad[1] = (-grad[1] * p.alpha) / n;
+    grad[2] = (-grad[2] * p.a) / n;
+    grad[3] = (-grad[3] * p.b) / n;
+    return -ll / n;
+  };
+  // Start with r = 1 and α matching the mean repeat rate Σx / ΣT; a = b = 1.
+  const start = [0, Math.log(sumT / sumX), 0, 0];
+  const { logParams, diagnostics } = maximizeLikelihood('BG/NBD', NAMES, objective, start, n, options);
+  const [r, alpha, a, b] = logParams.map(Math.exp);
+  return { params: { r, alpha, a, b }, diagnostics: { ...diagnostics, customers: n, groups: g.groups } };
+}
+
+/** ln of the odds a/(b+x−1)·((α+T)/(α+t_x))^(r+x) that the customer has dropped out; −∞ when x = 0. */
+function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return Number.NEGATIVE_INFINITY;
+  return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+}
+
+/** P(alive | x, t_x, T) — FHL 2005 equation 11 (1 for customers without repeat purchases). */
+export function probabilityAlive(params: BgNbdParams, history: RepeatHistory): number {
+  checkParams(params);
+  const { frequency: x, recency: tx, T } = history;
+  return Math.exp(-log1pExp(logDropoutOdds(params, x, tx, T)));
+}
+
+/** E[Y(t) | x, t_x, T]: expected purchases in the next t time units — FHL 2005 equation 10. */
+export function conditionalExpectedPurchases(params: BgNbdParams, t: number, history: RepeatHistory): number {
+  checkParams(params);
+  if (!(t >= 0) || !Number.isFinite(t)) throw invalidInput('prediction period t must be ≥ 0', { t });
+  const { r, alpha, a, b } = params;
+  const { frequency: x, recency: tx, T } = history;
+  if (Math.abs(a - 1) < 1e-10) {
+    throw invalidInput('BG/NBD expectations are undefined at a = 1 (the formula divides by a − 1)', { a });
+  }
+  if (t === 0) return 0;
+  const logOneMinusZ = -Math.log1p(t / (alpha + T));
+  const z = t / (alpha + T + t);
+  const powMinus1 = Math.expm1((a - 1) * logOneMinusZ);
+  const fMinus1 = hyp2f1Minus1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  // 1 − (1−z)^(a−1)·F, arranged so that nothing close to 1 is subtracted from 1.
+  const bracket = -powMinus1 - (powMinus1 + 1) * fMinus1;
+  const prefactor = (a + b + x - 1) / (a - 1);
+  return prefactor * bracket * Math.exp(-log1pExp(logDropoutOdds(params, x, tx, T)));
+}
+
+/** E[X(t)]: expected purchases of a new customer in a period of length t — FHL 2005 equation 9. */
+export function expectedPurchases(params: BgNbdParams, t: number): number {
+  return conditionalExpectedPurchases(params, t, { frequency: 0, recency: 0, T: 0 });
+}

@@ -1,0 +1,85 @@
+/**
+ * Maximum-likelihood fitting shared by the models: minimise the mean negative log-likelihood over the
+ * logarithms of the (positive) parameters with BFGS; if BFGS stalls, restart from a Nelder-Mead
+ * solution and polish with BFGS again. The result is accepted only if the gradient is small and no
+ * parameter ran off to 0 or ∞ — otherwise a typed error, never a silently wrong estimate.
+ */
+import { AnalyticsError } from './errors.js';
+import { type MinimizeResult, minimizeBfgs, minimizeNelderMead, type Objective } from './optimize.js';
+
+export interface FitDiagnostics {
+  /** Total log-likelihood at the estimate (sum over customers). */
+  logLikelihood: number;
+  /** BFGS iterations (including the fallback's, if it ran). */
+  iterations: number;
+  evaluations: number;
+  /** Euclidean norm of the gradient of the mean log-likelihood w.r.t. the log-parameters. */
+  gradientNorm: number;
+  converged: true;
+  method: 'bfgs' | 'nelder-mead+bfgs';
+  customers: number;
+  /** Distinct input rows after grouping identical ones. */
+  groups: number;
+}
+
+export interface MlOptions {
+  gradientTolerance?: number;
+  maxIterations?: number;
+}
+
+/** Beyond e^±LOG_BOUND a parameter is taken to be at the boundary of the parameter space. */
+const LOG_BOUND = 18;
+/** A converged-but-imprecise result is accepted only below this gradient norm. */
+const ACCEPT_GRADIENT = 1e-5;
+
+export function maximizeLikelihood(
+  model: string,
+  names: readonly string[],
+  meanNegLogLik: Objective,
+  logStart: number[],
+  totalWeight: number,
+  options: MlOptions,
+): { logParams: number[]; diagnostics: Omit<FitDiagnostics, 'customers' | 'groups'> } {
+  const opts = { gradientTolerance: options.gradientTolerance ?? 1e-9, maxIterations: options.maxIterations };
+  let best: MinimizeResult = minimizeBfgs(meanNegLogLik, logStart, opts);
+  let iterations = best.iterations;
+  let evaluations = best.evaluations;
+  let method: FitDiagnostics['method'] = 'bfgs';
+  const acceptable = (r: MinimizeResult) =>
+    Number.isFinite(r.value) && (r.converged || r.gradientNorm < ACCEPT_GRADIENT);
+  if (!acceptable(best)) {
+    const simplex = minimizeNelderMead(meanNegLogLik, logStart, { maxIterations: 4000 });
+    const polished = minimizeBfgs(meanNegLogLik, simplex.x, opts);
+    iterations += polished.iterations;
+    evaluations += simplex.evaluations + polished.evaluations;
+    method = 'nelder-mead+bfgs';
+    if (acceptable(polished) || polished.value < best.value) best = polished;
+  }
+  if (!acceptable(best)) {
+    throw new AnalyticsError(
+      'ANALYTICS.FIT_FAILED',
+      `${model} fit did not converge: ${best.message} (gradient norm ${best.gradientNorm.toExponential(2)})`,
+      { model, iterations, gradientNorm: best.gradientNorm, message: best.message },
+    );
+  }
+  const offending = best.x.findIndex((v) => Math.abs(v) > LOG_BOUND);
+  if (offending >= 0) {
+    const to = best.x[offending] > 0 ? '∞' : '0';
+    throw new AnalyticsError(
+      'ANALYTICS.FIT_FAILED',
+      `${model} estimate is at the boundary (${names[offending]} → ${to}): the data cannot identify the model`,
+      { model, parameter: names[offending], value: Math.exp(best.x[offending]) },
+    );
+  }
+  return {
+    logParams: best.x,
+    diagnostics: {
+      logLikelihood: -best.value * totalWeight,
+      iterations,
+      evaluations,
+      gradientNorm: best.gradientNorm,
+      converged: true,
+      method,
+    },
+  };
+}

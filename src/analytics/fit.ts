@@ -16,6 +16,9 @@ export interface FitDiagnostics {
   /** Euclidean norm of the gradient of the mean log-likelihood w.r.t. the log-parameters. */
   gradientNorm: number;
   converged: true;
+  /** Why the optimiser stopped: the gradient tolerance was met, or no further decrease was possible in
+   * double precision with the gradient already below 1e-5 (accepted as converged). */
+  stopReason: string;
   method: 'bfgs' | 'nelder-mead+bfgs';
   customers: number;
   /** Distinct input rows after grouping identical ones. */
@@ -79,6 +82,7 @@ export function maximizeLikelihood(
       evaluations,
       gradientNorm: best.gradientNorm,
       converged: true,
+      stopReason: best.message,
       method,
     },
   };

@@ -90,6 +90,17 @@ export function bgNbdLogLikelihood(params: BgNbdParams, customers: readonly Repe
   return logLikelihoodGrouped(params, groupHistories(customers));
 }
 
+/** Log-likelihood and its gradient w.r.t. (r, α, a, b) — exposed for diagnostics and tests. */
+export function bgNbdLogLikelihoodGradient(
+  params: BgNbdParams,
+  customers: readonly RepeatHistory[],
+): { value: number; gradient: number[] } {
+  checkParams(params);
+  const gradient = [0, 0, 0, 0];
+  const value = logLikelihoodGrouped(params, groupHistories(customers), gradient);
+  return { value, gradient };
+}
+
 /** Maximum-likelihood estimate of (r, α, a, b). Throws AnalyticsError for degenerate data. */
 export function fitBgNbd(customers: readonly RepeatHistory[], options: BgNbdFitOptions = {}): BgNbdFit {
   const minCustomers = options.minCustomers ?? 10;

@@ -117,6 +117,17 @@ export function gammaGammaLogLikelihood(
   return logLikelihoodGrouped(params, groupSpend(customers));
 }
 
+/** Log-likelihood and its gradient w.r.t. (p, q, γ) — exposed for diagnostics and tests. */
+export function gammaGammaLogLikelihoodGradient(
+  params: GammaGammaParams,
+  customers: readonly SpendHistory[],
+): { value: number; gradient: number[] } {
+  checkParams(params);
+  const gradient = [0, 0, 0];
+  const value = logLikelihoodGrouped(params, groupSpend(customers), gradient);
+  return { value, gradient };
+}
+
 /** Maximum-likelihood estimate of (p, q, γ). Throws AnalyticsError for degenerate data. */
 export function fitGammaGamma(
   customers: readonly SpendHistory[],

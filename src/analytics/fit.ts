@@ -30,8 +30,11 @@ export interface MlOptions {
   maxIterations?: number;
 }
 
-/** Beyond e^±LOG_BOUND a parameter is taken to be at the boundary of the parameter space. */
-const LOG_BOUND = 18;
+/** Beyond e^±LOG_BOUND (outside [6e-6, 1.6e5]) a parameter is taken to be at the boundary of the
+ * parameter space: such a value only approximates a limit the likelihood approaches, not an estimate. */
+const LOG_BOUND = 12;
+/** A fit that stalls with a parameter beyond e^±STALL_BOUND is reported as running to the boundary. */
+const STALL_BOUND = 10;
 /** A converged-but-imprecise result is accepted only below this gradient norm. */
 const ACCEPT_GRADIENT = 1e-5;
 
@@ -58,20 +61,21 @@ export function maximizeLikelihood(
     method = 'nelder-mead+bfgs';
     if (acceptable(polished) || polished.value < best.value) best = polished;
   }
-  if (!acceptable(best)) {
-    throw new AnalyticsError(
-      'ANALYTICS.FIT_FAILED',
-      `${model} fit did not converge: ${best.message} (gradient norm ${best.gradientNorm.toExponential(2)})`,
-      { model, iterations, gradientNorm: best.gradientNorm, message: best.message },
-    );
-  }
-  const offending = best.x.findIndex((v) => Math.abs(v) > LOG_BOUND);
+  // A parameter running off to 0 or ∞ is the usual reason for a stalled fit: name it.
+  const offending = best.x.findIndex((v) => Math.abs(v) > (acceptable(best) ? LOG_BOUND : STALL_BOUND));
   if (offending >= 0) {
     const to = best.x[offending] > 0 ? '∞' : '0';
     throw new AnalyticsError(
       'ANALYTICS.FIT_FAILED',
       `${model} estimate is at the boundary (${names[offending]} → ${to}): the data cannot identify the model`,
-      { model, parameter: names[offending], value: Math.exp(best.x[offending]) },
+      { model, parameter: names[offending], value: Math.exp(best.x[offending]), iterations },
+    );
+  }
+  if (!acceptable(best)) {
+    throw new AnalyticsError(
+      'ANALYTICS.FIT_FAILED',
+      `${model} fit did not converge: ${best.message} (gradient norm ${best.gradientNorm.toExponential(2)})`,
+      { model, iterations, gradientNorm: best.gradientNorm, message: best.message },
     );
   }
   return {

@@ -64,7 +64,15 @@ function groupSpend(rows: readonly SpendHistory[]): Groups & { skipped: number }
     } else g.w[k]++;
     g.customers++;
   });
-  return { ...g, skipped };
+  // Canonical order (x, m): the fit is then bit-for-bit independent of the input row order.
+  const order = g.x.map((_, i) => i).sort((i, j) => g.x[i] - g.x[j] || g.m[i] - g.m[j]);
+  return {
+    x: order.map((i) => g.x[i]),
+    m: order.map((i) => g.m[i]),
+    w: order.map((i) => g.w[i]),
+    customers: g.customers,
+    skipped,
+  };
 }
 
 function logLikelihoodGrouped(par: GammaGammaParams, g: Groups, gradient?: number[]): number {
@@ -142,7 +150,7 @@ export function fitGammaGamma(
       { repeatCustomers: g.customers, minCustomers },
     );
   }
-  if (g.m.length < 2 && new Set(g.m).size < 2) {
+  if (g.x.length < 2) {
     throw new AnalyticsError(
       'ANALYTICS.DEGENERATE_DATA',
       'Gamma-Gamma cannot be fitted: every repeat customer has the same frequency and mean spend',

@@ -31,7 +31,10 @@ export function checkHistory(h: RepeatHistory, index: number): void {
   if (x === 0 && tx !== 0) throw invalidInput(`row ${index}: recency must be 0 when frequency is 0`, where);
 }
 
-/** Validates every row and groups identical ones; group order is first appearance (deterministic). */
+/**
+ * Validates every row and groups identical ones. Groups are sorted by (x, t_x, T) so that sums — and
+ * hence fitted parameters — are bit-for-bit the same whatever the order of the input rows.
+ */
 export function groupHistories(rows: readonly RepeatHistory[]): GroupedHistories {
   const index = new Map<number, Map<number, Map<number, number>>>();
   const x: number[] = [];
@@ -59,11 +62,12 @@ export function groupHistories(rows: readonly RepeatHistory[]): GroupedHistories
       weight.push(1);
     } else weight[g]++;
   });
+  const order = x.map((_, i) => i).sort((i, j) => x[i] - x[j] || tx[i] - tx[j] || T[i] - T[j]);
   return {
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
-    weight: Float64Array.from(weight),
+    x: Float64Array.from(order, (i) => x[i]),
+    tx: Float64Array.from(order, (i) => tx[i]),
+    T: Float64Array.from(order, (i) => T[i]),
+    weight: Float64Array.from(order, (i) => weight[i]),
     groups: x.length,
     customers: rows.length,
   };

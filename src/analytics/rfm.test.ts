@@ -56,9 +56,11 @@ describe('quintileScores', () => {
         const reversed = quintileScores([...values].reverse());
         expect(reversed.reverse()).toEqual(scores);
         // monotone: a larger value never scores lower
-        values.forEach((v, i) =>
-          values.forEach((w, j) => v < w && expect(scores[i]).toBeLessThanOrEqual(scores[j])),
-        );
+        for (let i = 0; i < values.length; i++) {
+          for (let j = 0; j < values.length; j++) {
+            if (values[i] < values[j]) expect(scores[i]).toBeLessThanOrEqual(scores[j]);
+          }
+        }
       }),
     );
   });

@@ -47,24 +47,38 @@ function logLikelihoodGrouped(p: BgNbdParams, g: GroupedHistories, gradient?: nu
   let dAlpha = 0;
   let da = 0;
   let db = 0;
+  // Groups are sorted by x, so the Γ and ψ terms that depend on x only are computed once per distinct x.
+  let lastX = -1;
+  let lgX = 0;
+  let psiRX = 0;
+  let psiBX = 0;
+  let psiABX = 0;
   for (let i = 0; i < g.groups; i++) {
     const x = g.x[i];
     const w = g.weight[i];
     const rx = r + x;
-    const A3 = -rx * Math.log(alpha + g.T[i]);
-    const A4 = x > 0 ? lnA - Math.log(b + x - 1) - rx * Math.log(alpha + g.tx[i]) : Number.NEGATIVE_INFINITY;
+    if (x !== lastX) {
+      lastX = x;
+      lgX = logGamma(rx) + logGamma(b + x) - logGamma(a + b + x);
+      if (gradient) {
+        psiRX = digamma(rx);
+        psiBX = digamma(b + x);
+        psiABX = digamma(a + b + x);
+      }
+    }
+    const lnT = Math.log(alpha + g.T[i]);
+    const lnTx = x > 0 ? Math.log(alpha + g.tx[i]) : 0;
+    const A3 = -rx * lnT;
+    const A4 = x > 0 ? lnA - Math.log(b + x - 1) - rx * lnTx : Number.NEGATIVE_INFINITY;
     const mix = logAddExp(A3, A4);
-    total += w * (base + logGamma(rx) + logGamma(b + x) - logGamma(a + b + x) + mix);
+    total += w * (base + lgX + mix);
     if (gradient) {
       const w4 = x > 0 ? Math.exp(A4 - mix) : 0;
       const w3 = 1 - w4;
-      const lnT = Math.log(alpha + g.T[i]);
-      const lnTx = x > 0 ? Math.log(alpha + g.tx[i]) : 0;
-      const psiABX = digamma(a + b + x);
-      dr += w * (digamma(rx) - psiR + lnAlpha - w3 * lnT - w4 * lnTx);
+      dr += w * (psiRX - psiR + lnAlpha - w3 * lnT - w4 * lnTx);
       dAlpha += w * (r / alpha - rx * (w3 / (alpha + g.T[i]) + w4 / (alpha + g.tx[i])));
       da += w * (psiAB - psiABX + w4 / a);
-      db += w * (psiAB + digamma(b + x) - psiB - psiABX - (x > 0 ? w4 / (b + x - 1) : 0));
+      db += w * (psiAB + psiBX - psiB - psiABX - (x > 0 ? w4 / (b + x - 1) : 0));
     }
   }
   if (gradient) {

@@ -84,18 +84,31 @@ function logLikelihoodGrouped(par: GammaGammaParams, g: Groups, gradient?: numbe
   let dp = 0;
   let dq = 0;
   let dg = 0;
+  // Groups are sorted by x: the Γ and ψ terms of px are computed once per distinct x.
+  let lastX = -1;
+  let lgX = 0;
+  let psiPXQ = 0;
+  let psiPX = 0;
+  let lnX = 0;
   for (let i = 0; i < g.x.length; i++) {
     const x = g.x[i];
     const m = g.m[i];
     const w = g.w[i];
     const px = p * x;
+    if (x !== lastX) {
+      lastX = x;
+      lnX = Math.log(x);
+      lgX = logGamma(px + q) - logGamma(px) + px * lnX;
+      if (gradient) {
+        psiPXQ = digamma(px + q);
+        psiPX = digamma(px);
+      }
+    }
+    const lnM = Math.log(m);
     const lnDen = Math.log(gamma + x * m);
-    total +=
-      w *
-      (base + logGamma(px + q) - logGamma(px) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * lnDen);
+    total += w * (base + lgX + (px - 1) * lnM - (px + q) * lnDen);
     if (gradient) {
-      const psiPXQ = digamma(px + q);
-      dp += w * x * (psiPXQ - digamma(px) + Math.log(m) + Math.log(x) - lnDen);
+      dp += w * x * (psiPXQ - psiPX + lnM + lnX - lnDen);
       dq += w * (psiPXQ - psiQ + lnGamma - lnDen);
       dg += w * (q / gamma - (px + q) / (gamma + x * m));
     }

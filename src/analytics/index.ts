@@ -2,6 +2,7 @@
 export * from './abc.js';
 export * from './bgnbd.js';
 export * from './clv.js';
+export * from './dates.js';
 export * from './errors.js';
 export type { FitDiagnostics, MlOptions } from './fit.js';
 export * from './gammaGamma.js';

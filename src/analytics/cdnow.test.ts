@@ -55,6 +55,14 @@ describe('CDNOW sample', () => {
     expect(params.b).toBeCloseTo(2.426, 3);
   });
 
+  it('Nelder-Mead followed by BFGS reaches the same optimum as BFGS alone', () => {
+    const bfgs = fitBgNbd(published);
+    const nm = fitBgNbd(published, { method: 'nelder-mead+bfgs' });
+    expect(nm.diagnostics.method).toBe('nelder-mead+bfgs');
+    expect(nm.diagnostics.simplexIterations).toBeGreaterThan(0);
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(nm.params[k]).toBeCloseTo(bfgs.params[k], 6);
+  });
+
   it('customer 1 (x = 2, t_x = 30.43, T = 38.86) expects 1.226 purchases in the next 39 weeks', () => {
     const { params } = fitBgNbd(published);
     const c1 = published[0];

@@ -20,6 +20,8 @@ export interface FitDiagnostics {
    * double precision with the gradient already below 1e-5 (accepted as converged). */
   stopReason: string;
   method: 'bfgs' | 'nelder-mead+bfgs';
+  /** Nelder-Mead iterations before the BFGS polish (0 when BFGS alone converged). */
+  simplexIterations: number;
   customers: number;
   /** Distinct input rows after grouping identical ones. */
   groups: number;
@@ -28,6 +30,8 @@ export interface FitDiagnostics {
 export interface MlOptions {
   gradientTolerance?: number;
   maxIterations?: number;
+  /** 'bfgs' (default; Nelder-Mead + BFGS only as a fallback) or 'nelder-mead+bfgs' from the start. */
+  method?: 'bfgs' | 'nelder-mead+bfgs';
 }
 
 /** Beyond e^±LOG_BOUND (outside [6e-6, 1.6e5]) a parameter is taken to be at the boundary of the
@@ -47,19 +51,22 @@ export function maximizeLikelihood(
   options: MlOptions,
 ): { logParams: number[]; diagnostics: Omit<FitDiagnostics, 'customers' | 'groups'> } {
   const opts = { gradientTolerance: options.gradientTolerance ?? 1e-9, maxIterations: options.maxIterations };
-  let best: MinimizeResult = minimizeBfgs(meanNegLogLik, logStart, opts);
-  let iterations = best.iterations;
-  let evaluations = best.evaluations;
-  let method: FitDiagnostics['method'] = 'bfgs';
   const acceptable = (r: MinimizeResult) =>
     Number.isFinite(r.value) && (r.converged || r.gradientNorm < ACCEPT_GRADIENT);
-  if (!acceptable(best)) {
+  const bfgsFirst = (options.method ?? 'bfgs') === 'bfgs';
+  let best: MinimizeResult | null = bfgsFirst ? minimizeBfgs(meanNegLogLik, logStart, opts) : null;
+  let iterations = best?.iterations ?? 0;
+  let evaluations = best?.evaluations ?? 0;
+  let simplexIterations = 0;
+  let method: FitDiagnostics['method'] = 'bfgs';
+  if (!best || !acceptable(best)) {
     const simplex = minimizeNelderMead(meanNegLogLik, logStart, { maxIterations: 4000 });
     const polished = minimizeBfgs(meanNegLogLik, simplex.x, opts);
+    simplexIterations = simplex.iterations;
     iterations += polished.iterations;
     evaluations += simplex.evaluations + polished.evaluations;
     method = 'nelder-mead+bfgs';
-    if (acceptable(polished) || polished.value < best.value) best = polished;
+    if (!best || acceptable(polished) || polished.value < best.value) best = polished;
   }
   // A parameter running off to 0 or ∞ is the usual reason for a stalled fit: name it.
   const offending = best.x.findIndex((v) => Math.abs(v) > (acceptable(best) ? LOG_BOUND : STALL_BOUND));
@@ -88,6 +95,7 @@ export function maximizeLikelihood(
       converged: true,
       stopReason: best.message,
       method,
+      simplexIterations,
     },
   };
 }

@@ -32,43 +32,44 @@ export function checkHistory(h: RepeatHistory, index: number): void {
 }
 
 /**
- * Validates every row and groups identical ones. Groups are sorted by (x, t_x, T) so that sums — and
- * hence fitted parameters — are bit-for-bit the same whatever the order of the input rows.
+ * Validates every row and groups identical ones. Rows are sorted by (x, t_x, T) and equal neighbours
+ * merged, so the groups come out in canonical order: sums — and hence fitted parameters — are
+ * bit-for-bit the same whatever the order of the input rows.
  */
 export function groupHistories(rows: readonly RepeatHistory[]): GroupedHistories {
-  const index = new Map<number, Map<number, Map<number, number>>>();
+  const n = rows.length;
+  const rx = new Float64Array(n);
+  const rtx = new Float64Array(n);
+  const rT = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    checkHistory(rows[i], i);
+    rx[i] = rows[i].frequency;
+    rtx[i] = rows[i].recency;
+    rT[i] = rows[i].T;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (i, j) => rx[i] - rx[j] || rtx[i] - rtx[j] || rT[i] - rT[j],
+  );
   const x: number[] = [];
   const tx: number[] = [];
   const T: number[] = [];
   const weight: number[] = [];
-  rows.forEach((row, i) => {
-    checkHistory(row, i);
-    let byTx = index.get(row.frequency);
-    if (!byTx) {
-      byTx = new Map();
-      index.set(row.frequency, byTx);
-    }
-    let byT = byTx.get(row.recency);
-    if (!byT) {
-      byT = new Map();
-      byTx.set(row.recency, byT);
-    }
-    const g = byT.get(row.T);
-    if (g === undefined) {
-      byT.set(row.T, x.length);
-      x.push(row.frequency);
-      tx.push(row.recency);
-      T.push(row.T);
+  for (const i of order) {
+    const k = x.length - 1;
+    if (k >= 0 && x[k] === rx[i] && tx[k] === rtx[i] && T[k] === rT[i]) weight[k]++;
+    else {
+      x.push(rx[i]);
+      tx.push(rtx[i]);
+      T.push(rT[i]);
       weight.push(1);
-    } else weight[g]++;
-  });
-  const order = x.map((_, i) => i).sort((i, j) => x[i] - x[j] || tx[i] - tx[j] || T[i] - T[j]);
+    }
+  }
   return {
-    x: Float64Array.from(order, (i) => x[i]),
-    tx: Float64Array.from(order, (i) => tx[i]),
-    T: Float64Array.from(order, (i) => T[i]),
-    weight: Float64Array.from(order, (i) => weight[i]),
+    x: Float64Array.from(x),
+    tx: Float64Array.from(tx),
+    T: Float64Array.from(T),
+    weight: Float64Array.from(weight),
     groups: x.length,
-    customers: rows.length,
+    customers: n,
   };
 }

@@ -12,7 +12,7 @@
 import { AnalyticsError, invalidInput } from './errors.js';
 import { type FitDiagnostics, type MlOptions, maximizeLikelihood } from './fit.js';
 import { type GroupedHistories, groupHistories, type RepeatHistory } from './groups.js';
-import { digamma, hyp2f1Minus1, log1pExp, logAddExp, logGamma } from './special.js';
+import { digamma, hyp2f1Minus1, log1pExp, logGamma } from './special.js';
 
 export interface BgNbdParams {
   r: number;
@@ -50,6 +50,7 @@ function logLikelihoodGrouped(p: BgNbdParams, g: GroupedHistories, gradient?: nu
   // Groups are sorted by x, so the Γ and ψ terms that depend on x only are computed once per distinct x.
   let lastX = -1;
   let lgX = 0;
+  let lnBX1 = 0;
   let psiRX = 0;
   let psiBX = 0;
   let psiABX = 0;
@@ -60,6 +61,7 @@ function logLikelihoodGrouped(p: BgNbdParams, g: GroupedHistories, gradient?: nu
     if (x !== lastX) {
       lastX = x;
       lgX = logGamma(rx) + logGamma(b + x) - logGamma(a + b + x);
+      lnBX1 = x > 0 ? Math.log(b + x - 1) : 0;
       if (gradient) {
         psiRX = digamma(rx);
         psiBX = digamma(b + x);
@@ -67,13 +69,26 @@ function logLikelihoodGrouped(p: BgNbdParams, g: GroupedHistories, gradient?: nu
       }
     }
     const lnT = Math.log(alpha + g.T[i]);
-    const lnTx = x > 0 ? Math.log(alpha + g.tx[i]) : 0;
     const A3 = -rx * lnT;
-    const A4 = x > 0 ? lnA - Math.log(b + x - 1) - rx * lnTx : Number.NEGATIVE_INFINITY;
-    const mix = logAddExp(A3, A4);
+    let mix = A3;
+    let w4 = 0;
+    let lnTx = 0;
+    if (x > 0) {
+      // log-add-exp of A3 and A4 with one exp; w4 = e^(A4 − mix) is the posterior weight of "dropped out".
+      lnTx = Math.log(alpha + g.tx[i]);
+      const A4 = lnA - lnBX1 - rx * lnTx;
+      if (A4 > A3) {
+        const e = Math.exp(A3 - A4);
+        mix = A4 + Math.log1p(e);
+        w4 = 1 / (1 + e);
+      } else {
+        const e = Math.exp(A4 - A3);
+        mix = A3 + Math.log1p(e);
+        w4 = e / (1 + e);
+      }
+    }
     total += w * (base + lgX + mix);
     if (gradient) {
-      const w4 = x > 0 ? Math.exp(A4 - mix) : 0;
       const w3 = 1 - w4;
       dr += w * (psiRX - psiR + lnAlpha - w3 * lnT - w4 * lnTx);
       dAlpha += w * (r / alpha - rx * (w3 / (alpha + g.T[i]) + w4 / (alpha + g.tx[i])));

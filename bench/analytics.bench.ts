@@ -17,10 +17,12 @@ import {
   fitBgNbd,
   fitGammaGamma,
   type GammaGammaFit,
+  gammaDraw,
   type MlOptions,
   rfmSummary,
+  seededRandom,
+  simulateBgNbd,
 } from '../src/analytics/index.js';
-import { gammaDraw, seededRandom, simulateBgNbd } from '../src/analytics/simulate.js';
 import { type Metric, percentile, writeResult } from './lib/results.js';
 
 type Customer = { frequency: number; recency: number; T: number; monetaryValue: number };

@@ -8,4 +8,5 @@ export type { FitDiagnostics, MlOptions } from './fit.js';
 export * from './gammaGamma.js';
 export type { RepeatHistory } from './groups.js';
 export * from './rfm.js';
+export * from './simulate.js';
 export * from './summary.js';

@@ -17,7 +17,7 @@ export interface FitDiagnostics {
   gradientNorm: number;
   converged: true;
   /** Why the optimiser stopped: the gradient tolerance was met, or no further decrease was possible in
-   * double precision with the gradient already below 1e-5 (accepted as converged). */
+   * double precision with the gradient already below 1e-6 (accepted as converged). */
   stopReason: string;
   method: 'bfgs' | 'nelder-mead+bfgs';
   /** Nelder-Mead iterations before the BFGS polish (0 when BFGS alone converged). */
@@ -40,7 +40,7 @@ const LOG_BOUND = 12;
 /** A fit that stalls with a parameter beyond e^±STALL_BOUND is reported as running to the boundary. */
 const STALL_BOUND = 10;
 /** A converged-but-imprecise result is accepted only below this gradient norm. */
-const ACCEPT_GRADIENT = 1e-5;
+const ACCEPT_GRADIENT = 1e-6;
 
 export function maximizeLikelihood(
   model: string,

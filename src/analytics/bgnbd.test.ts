@@ -167,6 +167,14 @@ describe('fitBgNbd on simulated data', () => {
     expect(params.a / (params.a + params.b)).toBeCloseTo(truth.a / (truth.a + truth.b), 1);
   });
 
+  it('E[X(t)] agrees with the mean purchase count of simulated customers (Monte Carlo, 1 %)', () => {
+    const t = 52;
+    const sim = simulateBgNbd(truth, new Array(100_000).fill(t), 99);
+    const mean = sim.reduce((s, c) => s + c.frequency, 0) / sim.length;
+    expect(mean / expectedPurchases(truth, t)).toBeCloseTo(1, 1);
+    expect(Math.abs(mean / expectedPurchases(truth, t) - 1)).toBeLessThan(0.01);
+  });
+
   it('is deterministic and independent of row order', () => {
     const a = fitBgNbd(rows);
     expect(fitBgNbd([...rows].reverse())).toEqual(a);

@@ -1,7 +1,8 @@
 // Every domain's tables, for drizzle-kit and for typed queries. Domains add their tables here.
+
+export * from '../domains/accounts/table.js';
 export * from '../domains/apikeys/table.js';
 export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';
 export * from '../domains/organization/table.js';
 export * from '../domains/users/table.js';
-export * from '../domains/accounts/table.js';

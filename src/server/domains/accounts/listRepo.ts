@@ -49,7 +49,13 @@ function filters(q: AccountListQuery, actorId: string | null): SQL[] {
   else if (q.owner) where.push(sql`a.owner_id = ${q.owner === 'me' ? actorId : q.owner}`);
   if (q.province) where.push(sql`a.province = ${q.province}`);
   if (q.city) where.push(sql`a.city = ${q.city}`);
-  if (q.tag) where.push(sql`a.tags @> ARRAY[${sql.join(q.tag.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  if (q.tag)
+    where.push(
+      sql`a.tags @> ARRAY[${sql.join(
+        q.tag.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   if (q.createdFrom) where.push(sql`a.created_at >= ${q.createdFrom}`);
   if (q.createdTo) where.push(sql`a.created_at < ${q.createdTo}`);
   if (q.q) {
@@ -75,7 +81,8 @@ export async function listAccountRows(
   const where = filters(q, actorId);
   if (after) {
     const cmp = q.order === 'desc' ? sql`<` : sql`>`;
-    const value = q.sort === 'updatedAt' || q.sort === 'createdAt' ? sql`${after[0]}::timestamptz` : sql`${after[0]}`;
+    const value =
+      q.sort === 'updatedAt' || q.sort === 'createdAt' ? sql`${after[0]}::timestamptz` : sql`${after[0]}`;
     where.push(sql`(${key}, a.id) ${cmp} (${value}, ${after[1]}::uuid)`);
   }
   const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;

@@ -16,7 +16,8 @@ export const findAccountByCode = async (db: DbOrTx, code: string) =>
 /** The next free generated code (C000001 …), skipping codes someone typed or imported. */
 export async function nextAccountCode(db: DbOrTx): Promise<string> {
   for (;;) {
-    const [{ n }] = (await db.execute<{ n: number }>(sql`SELECT nextval(${accountCodeSeq.seqName}) AS n`)).rows;
+    const [{ n }] = (await db.execute<{ n: number }>(sql`SELECT nextval(${accountCodeSeq.seqName}) AS n`))
+      .rows;
     const code = `C${String(n).padStart(6, '0')}`;
     if (!(await findAccountByCode(db, code))) return code;
   }
@@ -25,7 +26,12 @@ export async function nextAccountCode(db: DbOrTx): Promise<string> {
 export const insertAccount = async (db: DbOrTx, row: NewAccountRow) =>
   (await db.insert(accounts).values(row).returning())[0];
 
-export async function updateAccountVersioned(db: DbOrTx, id: string, version: number, patch: Partial<NewAccountRow>) {
+export async function updateAccountVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<NewAccountRow>,
+) {
   const [row] = await db
     .update(accounts)
     .set({ ...patch, version: sql`${accounts.version} + 1`, updatedAt: new Date() })
@@ -38,7 +44,11 @@ export const listContacts = (db: DbOrTx, accountId: string, includeArchived = fa
   db
     .select()
     .from(contacts)
-    .where(includeArchived ? eq(contacts.accountId, accountId) : and(eq(contacts.accountId, accountId), isNull(contacts.archivedAt)))
+    .where(
+      includeArchived
+        ? eq(contacts.accountId, accountId)
+        : and(eq(contacts.accountId, accountId), isNull(contacts.archivedAt)),
+    )
     .orderBy(sql`${contacts.isPrimary} DESC`, asc(contacts.createdAt));
 
 export const findContact = async (db: DbOrTx, id: string) =>
@@ -47,7 +57,12 @@ export const findContact = async (db: DbOrTx, id: string) =>
 export const insertContacts = async (db: DbOrTx, rows: NewContactRow[]) =>
   rows.length ? db.insert(contacts).values(rows).returning() : [];
 
-export async function updateContactVersioned(db: DbOrTx, id: string, version: number, patch: Partial<NewContactRow>) {
+export async function updateContactVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<NewContactRow>,
+) {
   const [row] = await db
     .update(contacts)
     .set({ ...patch, version: sql`${contacts.version} + 1`, updatedAt: new Date() })

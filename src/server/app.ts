@@ -7,11 +7,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { contactsRoutes } from './domains/accounts/contactsRoutes.js';
+import { duplicatesRoutes } from './domains/accounts/duplicatesRoutes.js';
+import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
+import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
 import type { AppDeps } from './http/deps.js';
 import { registerErrorHandler, sendNotFound } from './http/errorHandler.js';
@@ -90,7 +94,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, usersRoutes, apiKeysRoutes, auditRoutes, organizationRoutes]) {
+      for (const routes of [
+        authRoutes,
+        usersRoutes,
+        apiKeysRoutes,
+        auditRoutes,
+        organizationRoutes,
+        accountsRoutes,
+        contactsRoutes,
+        duplicatesRoutes,
+        savedViewsRoutes,
+      ]) {
         await api.register(routes, deps);
       }
     },

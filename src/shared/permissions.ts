@@ -28,6 +28,16 @@ export const PERMISSIONS = {
   'audit.search': ['admin'],
   /** The history of one record, for those who may read that record (checked by the service). */
   'audit.record': staff,
+  'accounts.read': staff,
+  /** Create and edit accounts; a sales rep only those they own (checked by the service). */
+  'accounts.write': ['admin', 'manager', 'sales'],
+  /** Give an account to another owner. */
+  'accounts.assign': ['admin', 'manager'],
+  /** Contacts of an account: sales reps of their own accounts, and the service desk. */
+  'contacts.write': ['admin', 'manager', 'sales', 'service'],
+  'accounts.import': ['admin', 'manager'],
+  'accounts.export': ['admin', 'manager', 'analyst'],
+  'accounts.merge': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,10 +20,15 @@ type Issue = { code: string; path: (string | number)[]; message: string; keys?: 
 export function fieldsFromIssues(issues: Issue[], locale: Locale): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const msg =
-      issue.code === 'custom' && hasMessage(issue.message)
-        ? translate(locale, issue.message)
-        : (zodLocales[locale](issue as never) ?? issue.message);
+    // our schemas use message keys (custom checks and custom errors of built-in checks alike)
+    const params = {
+      ...(issue.params as Record<string, string | number> | undefined),
+      maximum: issue.maximum as number,
+      minimum: issue.minimum as number,
+    };
+    const msg = hasMessage(issue.message)
+      ? translate(locale, issue.message, params)
+      : (zodLocales[locale](issue as never) ?? issue.message);
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       for (const key of issue.keys) fields[[...issue.path, key].join('.')] = msg;
     } else {

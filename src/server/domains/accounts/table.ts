@@ -129,3 +129,16 @@ export const accountNotes = pgTable(
   },
   (t) => [index('account_notes_account_idx').on(t.accountId, t.createdAt)],
 );
+
+/** Pairs a person judged "not the same customer": the duplicates screen no longer proposes them. */
+export const duplicateDismissals = pgTable(
+  'duplicate_dismissals',
+  {
+    /** The smaller id of the pair. */
+    accountA: uuid('account_a').notNull(),
+    accountB: uuid('account_b').notNull(),
+    dismissedBy: uuid('dismissed_by'),
+    dismissedAt: tstz('dismissed_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('duplicate_dismissals_pair_key').on(t.accountA, t.accountB)],
+);

@@ -25,6 +25,9 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   user: 'users.read',
   apiKey: 'apikeys.manage',
   organization: 'org.read',
+  account: 'accounts.read',
+  contact: 'accounts.read',
+  note: 'accounts.read',
 };
 
 const present = (page: Awaited<ReturnType<typeof searchAudit>>) => ({

@@ -19,6 +19,7 @@ export async function recordChange(
   action: AuditAction,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
+  accountId: string | null = null,
 ): Promise<void> {
   const changes = diffRecords(before, after);
   if (action === 'update' && Object.keys(changes).length === 0) return;
@@ -30,6 +31,7 @@ export async function recordChange(
     requestId: actor.requestId,
     entity,
     entityId,
+    accountId,
     action,
     changes,
   });

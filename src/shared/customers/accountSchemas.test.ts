@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   ACCOUNT_ISSUE_CODES,
+  accountFieldsSchema,
   accountInputSchema,
   accountWithContactsSchema,
   contactInputSchema,
+  hasAccountName,
   toFieldErrors,
 } from './accountSchemas.js';
 import { CREDIT_CODE_REASONS } from './creditCode.js';
@@ -116,6 +119,16 @@ describe('accountInputSchema', () => {
     expect(errorsOf(accountInputSchema, { nameZh: 'x', tags })).toEqual([
       { field: 'tags', code: 'too_big', params: { maximum: 20 } },
     ]);
+  });
+});
+
+describe('accountFieldsSchema', () => {
+  it('extends into an update schema that keeps the name rule', () => {
+    const update = accountFieldsSchema
+      .extend({ version: z.number().int().positive() })
+      .refine(...hasAccountName);
+    expect(update.parse({ nameZh: '顺丰', version: 3 })).toMatchObject({ nameZh: '顺丰', version: 3 });
+    expect(errorsOf(update, { version: 3 })).toEqual([{ field: 'nameZh', code: 'account.name_required' }]);
   });
 });
 

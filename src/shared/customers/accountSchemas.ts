@@ -159,43 +159,53 @@ export const transportNeedsSchema = z.strictObject(
 );
 export type TransportNeeds = z.infer<typeof transportNeedsSchema>;
 
-export const accountInputSchema = z
-  .strictObject(
-    {
-      /** Left out on create: the server assigns the next code. */
-      code: optional(
-        text(LIMITS.code).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'account.code_format')),
-      ),
-      nameZh: optionalText(LIMITS.name),
-      nameEn: optionalText(LIMITS.name),
-      creditCode: optional(creditCodeSchema),
-      industry: optionalChoice(INDUSTRIES),
-      size: optionalChoice(COMPANY_SIZES),
-      province: optionalText(LIMITS.province),
-      city: optionalText(LIMITS.city),
-      address: optionalText(LIMITS.address),
-      source: optionalChoice(ACCOUNT_SOURCES),
-      ownerId: optional(z.uuid('invalid_type')),
-      status: choice(ACCOUNT_STATUSES).default('prospect'),
-      tier: choice(SERVICE_TIERS).default('general'),
-      lifecycleStage: optionalChoice(LIFECYCLE_STAGES),
-      tags: uniqueList(text(LIMITS.tag), LIMITS.tags).default([]),
-      creditTermsDays: optional(
-        z
-          .number(typeError)
-          .refine(Number.isInteger, 'not_integer')
-          .min(0, 'too_small')
-          .max(LIMITS.creditTermsDays, 'too_big'),
-      ),
-      transportNeeds: transportNeedsSchema.default({ modes: [], lanes: [] }),
-    },
-    objectError,
-  )
-  .refine((account) => account.nameZh !== undefined || account.nameEn !== undefined, {
-    message: 'account.name_required',
-    path: ['nameZh'],
-    ...always,
-  });
+/**
+ * The account's fields without the cross-field rule, for schemas built on it (an update carrying the
+ * `version` for optimistic locking): `accountFieldsSchema.extend({ version }).refine(...hasAccountName)`.
+ * zod refuses to extend a schema that already has refinements.
+ */
+export const accountFieldsSchema = z.strictObject(
+  {
+    /** Left out on create: the server assigns the next code. */
+    code: optional(
+      text(LIMITS.code).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'account.code_format')),
+    ),
+    nameZh: optionalText(LIMITS.name),
+    nameEn: optionalText(LIMITS.name),
+    creditCode: optional(creditCodeSchema),
+    industry: optionalChoice(INDUSTRIES),
+    size: optionalChoice(COMPANY_SIZES),
+    province: optionalText(LIMITS.province),
+    city: optionalText(LIMITS.city),
+    address: optionalText(LIMITS.address),
+    source: optionalChoice(ACCOUNT_SOURCES),
+    ownerId: optional(z.uuid('invalid_type')),
+    status: choice(ACCOUNT_STATUSES).default('prospect'),
+    tier: choice(SERVICE_TIERS).default('general'),
+    lifecycleStage: optionalChoice(LIFECYCLE_STAGES),
+    tags: uniqueList(text(LIMITS.tag), LIMITS.tags).default([]),
+    creditTermsDays: optional(
+      z
+        .number(typeError)
+        .refine(Number.isInteger, 'not_integer')
+        .min(0, 'too_small')
+        .max(LIMITS.creditTermsDays, 'too_big'),
+    ),
+    transportNeeds: transportNeedsSchema.default({ modes: [], lanes: [] }),
+  },
+  objectError,
+);
+
+/** At least one company name: the arguments of `.refine()`, reported on nameZh. */
+export const hasAccountName: [
+  (account: { nameZh?: unknown; nameEn?: unknown }) => boolean,
+  { message: string; path: string[]; when: () => boolean },
+] = [
+  (account) => account.nameZh !== undefined || account.nameEn !== undefined,
+  { message: 'account.name_required', path: ['nameZh'], ...always },
+];
+
+export const accountInputSchema = accountFieldsSchema.refine(...hasAccountName);
 export type AccountInput = z.input<typeof accountInputSchema>;
 export type Account = z.output<typeof accountInputSchema>;
 

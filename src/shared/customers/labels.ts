@@ -194,14 +194,26 @@ export function selectOptions(
  * 客户 may be left off. Undefined when nothing matches.
  */
 export function matchVocabularyValue(vocabulary: CustomerVocabulary, text: string): string | undefined {
-  const [values, labels] = CUSTOMER_VOCABULARIES[vocabulary];
-  const key = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-  const wanted = key(text);
-  if (wanted === '') return undefined;
-  for (const value of values) {
-    const label = (labels as Labels<string>)[value];
-    const candidates = [value, label['en-US'], label['zh-CN'], label['zh-CN'].replace(/客户$/, '')];
-    if (candidates.some((c) => key(c) === wanted)) return value;
+  const wanted = vocabularyKey(text);
+  return wanted === '' ? undefined : vocabularyLookup(vocabulary).get(wanted);
+}
+
+const vocabularyKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+const lookups = new Map<CustomerVocabulary, Map<string, string>>();
+
+/** Every accepted spelling of a vocabulary's values, built once: imports call this for every cell. */
+function vocabularyLookup(vocabulary: CustomerVocabulary): Map<string, string> {
+  let lookup = lookups.get(vocabulary);
+  if (!lookup) {
+    lookup = new Map();
+    const [values, labels] = CUSTOMER_VOCABULARIES[vocabulary];
+    for (const value of [...values].reverse()) {
+      const label = (labels as Labels<string>)[value];
+      for (const c of [label['zh-CN'].replace(/客户$/, ''), label['zh-CN'], label['en-US'], value]) {
+        lookup.set(vocabularyKey(c), value);
+      }
+    }
+    lookups.set(vocabulary, lookup);
   }
-  return undefined;
+  return lookup;
 }

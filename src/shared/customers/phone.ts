@@ -63,14 +63,15 @@ export function normalizePhone(input: string, options: PhoneOptions = {}): Phone
   const text = clean(input);
   if (!/\d/.test(text)) return { ok: false, reason: 'phone.empty' };
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
-  if (!parsed?.isValid()) {
+  // with `max` metadata a number is valid exactly when it has a type; isValid() would work that out again
+  const type = parsed?.getType();
+  if (!parsed || (type === undefined && !parsed.isValid())) {
     const length = validatePhoneNumberLength(text, defaultCountry);
     if (length === 'TOO_SHORT' || length === 'NOT_A_NUMBER') return { ok: false, reason: 'phone.too_short' };
     if (length === 'TOO_LONG') return { ok: false, reason: 'phone.too_long' };
     if (length === 'INVALID_COUNTRY') return { ok: false, reason: 'phone.invalid_country' };
     return { ok: false, reason: 'phone.invalid' };
   }
-  const type = parsed.getType();
   if (options.kind === 'mobile' && type !== undefined && !MOBILE_TYPES.has(type)) {
     return { ok: false, reason: 'phone.not_mobile' };
   }

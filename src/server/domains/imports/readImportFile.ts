@@ -105,7 +105,7 @@ export async function readImportFile(
     return {
       ok: false,
       ...facts,
-      issues: [...fileIssues, ...fullwidth].map(({ code, params }) => ({ code, params })),
+      issues: [...fileIssues, ...fullwidth].map(({ code, params }) => (params ? { code, params } : { code })),
     };
   }
   if (table.records.length === 0) return { ok: false, ...facts, issues: [{ code: 'file.empty' }] };

@@ -35,7 +35,7 @@ export function AppLayout() {
   ];
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
         collapsible
         collapsed={collapsed}

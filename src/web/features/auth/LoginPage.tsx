@@ -36,7 +36,7 @@ export function LoginPage() {
       vertical
       align="center"
       justify="center"
-      style={{ minHeight: '100%', padding: 16, background: '#f0f2f5' }}
+      style={{ minHeight: '100vh', padding: 16, background: '#f0f2f5' }}
     >
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>

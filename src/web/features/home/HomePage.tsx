@@ -14,7 +14,7 @@ export function HomePage() {
 
   return (
     <>
-      <Typography.Title level={3} data-testid="home-welcome">
+      <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-welcome">
         {t('home.welcome', { name: user.name })}
       </Typography.Title>
       <Row gutter={[16, 16]}>

@@ -41,7 +41,9 @@ export default function AuditPage() {
 
   return (
     <>
-      <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('audit.title')}
+      </Typography.Title>
       <Card style={{ marginBottom: 16 }}>
         <Form<Filters> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12 }}>
           <Form.Item name="entity" label={t('audit.entity')}>

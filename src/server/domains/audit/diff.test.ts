@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { diffRecords } from './diff.js';
+
+describe('diffRecords', () => {
+  it('lists every field of a created record as after-only', () => {
+    expect(diffRecords(null, { name: 'A', tags: ['x'] })).toEqual({
+      name: { before: null, after: 'A' },
+      tags: { before: null, after: ['x'] },
+    });
+  });
+  it('keeps only changed fields and skips bookkeeping ones', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+    expect(
+      diffRecords(
+        { name: 'A', city: '上海', version: 1, updatedAt: at, tags: ['a', 'b'] },
+        { name: 'B', city: '上海', version: 2, updatedAt: new Date(), tags: ['a', 'b'] },
+      ),
+    ).toEqual({ name: { before: 'A', after: 'B' } });
+  });
+  it('never writes secrets, only that they changed', () => {
+    expect(diffRecords({ passwordHash: 'h1' }, { passwordHash: 'h2' })).toEqual({
+      passwordHash: { before: '***', after: '***' },
+    });
+  });
+  it('serialises dates and lists a deleted record as before-only', () => {
+    const at = new Date('2026-03-01T08:00:00Z');
+    expect(diffRecords({ lockedUntil: at }, null)).toEqual({
+      lockedUntil: { before: '2026-03-01T08:00:00.000Z', after: null },
+    });
+  });
+});

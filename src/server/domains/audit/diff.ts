@@ -1,0 +1,30 @@
+import type { AuditChanges } from './table.js';
+
+/** Bookkeeping fields that change on every write and say nothing about the business change. */
+const IGNORED = new Set(['version', 'updatedAt', 'updated_at', 'createdAt', 'created_at']);
+/** Secrets are never written to the audit log: only the fact that they changed. */
+const SECRET = /password|secret|token|hash/i;
+
+const normalise = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+
+/**
+ * Field-by-field before/after of a record. `before` null means created, `after` null deleted.
+ * Values are compared as JSON so arrays and objects count as changed only when their content is.
+ */
+export function diffRecords(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditChanges {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChanges = {};
+  for (const key of keys) {
+    if (IGNORED.has(key)) continue;
+    const b = normalise(before?.[key]);
+    const a = normalise(after?.[key]);
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    changes[key] = SECRET.test(key)
+      ? { before: b === null ? null : '***', after: a === null ? null : '***' }
+      : { before: b, after: a };
+  }
+  return changes;
+}

@@ -18,6 +18,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Waits for the page to settle on a value; rendering after a fetch can take a few seconds on CI. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 const pageErrors: string[] = [];
@@ -72,17 +75,17 @@ describe('web shell', () => {
     await page.waitForURL('**/login');
 
     await chooseLoginLanguage(page, '中文（简体）');
-    await expect.poll(() => page.locator('button[type=submit]').textContent()).toMatch(/登\s*录/);
+    await poll(() => page.locator('button[type=submit]').textContent()).toMatch(/登\s*录/);
     await logIn(page);
 
     const nav = page.getByTestId('app-nav');
-    await expect.poll(() => nav.textContent()).toContain('首页');
+    await poll(() => nav.textContent()).toContain('首页');
     expect(await page.getByTestId('home-welcome').textContent()).toContain('欢迎');
-    await expect.poll(() => page.getByTestId('home-organization').textContent()).toContain('Asia/Shanghai');
+    await poll(() => page.getByTestId('home-organization').textContent()).toContain('Asia/Shanghai');
     await page.screenshot({ path: `${RESULTS}home.png`, fullPage: true });
 
     await switchLanguageFromUserMenu(page, '语言', 'en-US');
-    await expect.poll(() => nav.textContent()).toContain('Home');
+    await poll(() => nav.textContent()).toContain('Home');
     expect(await page.getByTestId('home-welcome').textContent()).toContain('Welcome');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
     await page.screenshot({ path: `${RESULTS}home-en.png`, fullPage: true });
@@ -94,7 +97,7 @@ describe('web shell', () => {
 
     await nav.getByText('Users').click();
     await page.waitForURL('**/admin/users');
-    await expect.poll(() => page.getByTestId('users-table').textContent()).toContain(server.adminEmail);
+    await poll(() => page.getByTestId('users-table').textContent()).toContain(server.adminEmail);
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
@@ -110,14 +113,14 @@ describe('web shell', () => {
     await chooseLoginLanguage(page, 'English');
     await logIn(page);
     await switchLanguageFromUserMenu(page, 'Language', 'zh-CN');
-    await expect.poll(() => page.getByTestId('app-nav').textContent()).toContain('首页');
+    await poll(() => page.getByTestId('app-nav').textContent()).toContain('首页');
     await context.close();
 
     // A fresh browser (nothing in localStorage, browser language English) takes the profile's language.
     const fresh = await newPage();
     await fresh.page.goto(`${server.baseUrl}/login`);
     await logIn(fresh.page);
-    await expect.poll(() => fresh.page.getByTestId('app-nav').textContent()).toContain('首页');
+    await poll(() => fresh.page.getByTestId('app-nav').textContent()).toContain('首页');
     await fresh.context.close();
   });
 
@@ -130,6 +133,52 @@ describe('web shell', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${RESULTS}home-tablet.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('makes a user whose password an admin reset choose a new one before anything else', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await logIn(page);
+    const temporary = 'temporary-pass-1';
+    const email = `reset-${Date.now()}@e2e.test`;
+    // Set up through the API as the signed-in admin (the screens are covered above).
+    const status = await page.evaluate(
+      async ({ email, temporary }) => {
+        const { csrfToken } = await (await fetch('/api/v1/auth/me')).json();
+        const headers = { 'content-type': 'application/json', 'x-csrf-token': csrfToken };
+        const created = await fetch('/api/v1/users', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ email, name: 'Reset Person', role: 'sales', password: 'initial-pass-1' }),
+        });
+        const user = await created.json();
+        const reset = await fetch(`/api/v1/users/${user.id}/reset-password`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ newPassword: temporary }),
+        });
+        return [created.status, reset.status];
+      },
+      { email, temporary },
+    );
+    expect(status).toEqual([201, 204]);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(temporary);
+    await page.locator('button[type=submit]').click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.locator('#newPassword') });
+    await dialog.waitFor();
+    expect(await dialog.locator('.ant-modal-close').count()).toBe(0);
+    await dialog.locator('#currentPassword').fill(temporary);
+    await dialog.locator('#newPassword').fill('my-own-password-1');
+    await dialog.locator('#confirm').fill('my-own-password-1');
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('home-welcome').textContent()).toContain('Reset Person');
     await context.close();
   });
 

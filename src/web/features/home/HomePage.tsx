@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatDateTime } from '../../components/format';
 import { useOrganization } from '../admin/organization/api';
@@ -33,12 +33,11 @@ export function HomePage() {
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('home.whatYouCanDo')}
             </Typography.Title>
-            <List
-              size="small"
-              dataSource={permissions}
-              renderItem={(p) => <List.Item key={p}>{t(`permissions.${p}`)}</List.Item>}
-              data-testid="home-permissions"
-            />
+            <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 1.9 }} data-testid="home-permissions">
+              {permissions.map((p) => (
+                <li key={p}>{t(`permissions.${p}`)}</li>
+              ))}
+            </ul>
           </Card>
         </Col>
         <Col xs={24} lg={12}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiKeyDto, Role } from '../../../api/types';
 import { LoadError } from '../../../components/ErrorPages';
 import { useFormatDateTime } from '../../../components/format';
+import { useCurrentSession } from '../../auth/api';
 import { useApiKeys, useRevokeApiKey } from './api';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 
@@ -12,6 +13,7 @@ export default function ApiKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fmt = useFormatDateTime();
+  const { user: me } = useCurrentSession();
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
@@ -52,7 +54,17 @@ export default function ApiKeysPage() {
             {
               title: t('apiKeys.createdBy'),
               dataIndex: 'createdBy',
-              render: (v: string | null) => v ?? t('common.none'),
+              render: (v: string | null) =>
+                !v ? (
+                  t('common.none')
+                ) : v === me.id ? (
+                  me.name
+                ) : (
+                  // The key names only its creator's id: show it short, copyable in full.
+                  <Typography.Text copyable={{ text: v }} title={v}>
+                    {v.slice(0, 8)}
+                  </Typography.Text>
+                ),
             },
             {
               title: t('apiKeys.lastUsed'),

@@ -204,6 +204,8 @@ export const enUS = {
     readOnly: 'You can view these settings but not change them.',
     nameRequired: 'Enter a name',
     currencyInvalid: 'Use a three-letter code such as CNY',
+    history: 'History',
+    historyTitle: 'Change history of the organisation',
     updatedAt: 'Last changed {{time}}',
   },
 };

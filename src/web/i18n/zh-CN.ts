@@ -202,6 +202,8 @@ export const zhCN: typeof enUS = {
     readOnly: '您可以查看但不能修改这些设置。',
     nameRequired: '请输入名称',
     currencyInvalid: '请使用三位字母代码，例如 CNY',
+    history: '变更历史',
+    historyTitle: '组织设置的变更历史',
     updatedAt: '最后修改于 {{time}}',
   },
 };

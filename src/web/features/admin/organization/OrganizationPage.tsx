@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
@@ -9,6 +9,7 @@ import { useFormatDateTime } from '../../../components/format';
 import { applyApiError } from '../../../components/formErrors';
 import { LOCALES } from '../../../i18n';
 import { useCan } from '../../auth/api';
+import { RecordHistoryDrawer } from '../audit/RecordHistoryDrawer';
 import { useOrganization, useUpdateOrganization } from './api';
 
 interface Values {
@@ -22,7 +23,9 @@ export default function OrganizationPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const fmt = useFormatDateTime();
-  const editable = useCan()('org.manage');
+  const can = useCan();
+  const editable = can('org.manage');
+  const [historyOpen, setHistoryOpen] = useState(false);
   const org = useOrganization();
   const update = useUpdateOrganization();
   const [form] = Form.useForm<Values>();
@@ -146,11 +149,24 @@ export default function OrganizationPage() {
           )}
         </Form>
         {base && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-            {t('organization.updatedAt', { time: fmt(base.updatedAt) })}
-          </Typography.Paragraph>
+          <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16 }}>
+            <Typography.Text type="secondary">
+              {t('organization.updatedAt', { time: fmt(base.updatedAt) })}
+            </Typography.Text>
+            {can('audit.record') && (
+              <Button type="link" onClick={() => setHistoryOpen(true)}>
+                {t('organization.history')}
+              </Button>
+            )}
+          </Flex>
         )}
       </Card>
+      <RecordHistoryDrawer
+        entity="organization"
+        entityId={historyOpen ? base?.id : undefined}
+        title={t('organization.historyTitle')}
+        onClose={() => setHistoryOpen(false)}
+      />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { isApiError, setUnauthenticatedHandler } from './api/client';
 import { queryKeys } from './api/keys';
+import { markSessionExpired } from './features/auth/api';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -24,6 +25,8 @@ const queryClient = new QueryClient({
 });
 
 setUnauthenticatedHandler(() => {
+  // Had a session a moment ago: it expired, and the login page says so.
+  if (queryClient.getQueryData(queryKeys.me)) markSessionExpired();
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
   queryClient.setQueryData(queryKeys.me, null);
 });

@@ -83,6 +83,7 @@ export const enUS = {
     emailRequired: 'Enter your email address',
     emailInvalid: 'Enter a valid email address',
     passwordRequired: 'Enter your password',
+    expired: 'Your session has ended. Please sign in again.',
   },
   password: {
     title: 'Change password',

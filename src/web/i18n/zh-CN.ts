@@ -81,6 +81,7 @@ export const zhCN: typeof enUS = {
     emailRequired: '请输入邮箱',
     emailInvalid: '请输入有效的邮箱地址',
     passwordRequired: '请输入密码',
+    expired: '会话已结束，请重新登录。',
   },
   password: {
     title: '修改密码',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { applyApiError } from '../../components/formErrors';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useLogin, useSession } from './api';
+import { takeSessionExpired, useLogin, useSession } from './api';
 
 interface Values {
   email: string;
@@ -16,6 +16,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  const [expired] = useState(takeSessionExpired);
   const { data: session } = useSession();
   const login = useLogin();
   const navigate = useNavigate();
@@ -47,6 +48,15 @@ export function LoginPage() {
         </Flex>
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         <Typography.Title level={5}>{t('login.title')}</Typography.Title>
+        {expired && !error && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('login.expired')}
+            style={{ marginBottom: 16 }}
+            data-testid="session-expired"
+          />
+        )}
         {error && (
           <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
         )}

@@ -6,6 +6,19 @@ import { queryKeys } from '../../api/keys';
 import type { Locale, Permission, SessionDto, UserDto } from '../../api/types';
 import { changeLocale, currentLocale } from '../../i18n';
 
+let sessionExpired = false;
+
+export function markSessionExpired(): void {
+  sessionExpired = true;
+}
+
+/** Whether the last session ended by expiring (read once, by the login page). */
+export function takeSessionExpired(): boolean {
+  const was = sessionExpired;
+  sessionExpired = false;
+  return was;
+}
+
 async function fetchSession(): Promise<SessionDto | null> {
   try {
     const session = await api<SessionDto>('GET', '/auth/me');

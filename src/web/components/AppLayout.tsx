@@ -1,0 +1,100 @@
+import { HomeOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useCan } from '../features/auth/api';
+import { adminScreens } from '../screens';
+import { UserMenu } from './UserMenu';
+import { useMediaQuery } from './useMediaQuery';
+
+/** Shell of every signed-in page: navigation on the side (icons only on tablets), user menu on top. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const narrow = useMediaQuery('(max-width: 1024px)');
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const collapsed = toggled ?? narrow;
+  const { token } = theme.useToken();
+
+  const admin = adminScreens.filter((s) => can(s.permission));
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...(admin.length
+      ? [
+          {
+            key: 'admin',
+            icon: <SettingOutlined />,
+            label: t('nav.admin'),
+            children: admin.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={(c) => setToggled(c)}
+        trigger={null}
+        width={220}
+        collapsedWidth={64}
+        theme="dark"
+        data-testid="app-sider"
+      >
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            color: '#fff',
+            fontWeight: 600,
+            fontSize: collapsed ? 14 : 18,
+          }}
+        >
+          {collapsed ? 'LC' : t('app.name')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[pathname]}
+          defaultOpenKeys={collapsed ? [] : ['admin']}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+          data-testid="app-nav"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Button
+            type="text"
+            aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setToggled(!collapsed)}
+          />
+          <Typography.Text type="secondary" ellipsis style={{ flex: 1 }}>
+            {t('app.tagline')}
+          </Typography.Text>
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 16 : 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,49 @@
+import { ApiOutlined, AuditOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import type { Permission } from './api/types';
+
+// Admin screens are loaded on demand, keeping the first load small for everyone else.
+const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
+const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
+const AuditPage = lazy(() => import('./features/admin/audit/AuditPage'));
+const OrganizationPage = lazy(() => import('./features/admin/organization/OrganizationPage'));
+
+export interface Screen {
+  path: string;
+  permission: Permission;
+  label: 'nav.users' | 'nav.apiKeys' | 'nav.audit' | 'nav.organization';
+  icon: ReactNode;
+  element: ReactNode;
+}
+
+/** Every administration screen with the permission that opens it; routes and menu both come from here. */
+export const adminScreens: Screen[] = [
+  {
+    path: '/admin/users',
+    permission: 'users.read',
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    element: <UsersPage />,
+  },
+  {
+    path: '/admin/api-keys',
+    permission: 'apikeys.manage',
+    label: 'nav.apiKeys',
+    icon: <ApiOutlined />,
+    element: <ApiKeysPage />,
+  },
+  {
+    path: '/admin/audit',
+    permission: 'audit.search',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    element: <AuditPage />,
+  },
+  {
+    path: '/admin/organization',
+    permission: 'org.read',
+    label: 'nav.organization',
+    icon: <BankOutlined />,
+    element: <OrganizationPage />,
+  },
+];

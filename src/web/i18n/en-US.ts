@@ -58,6 +58,15 @@ export const enUS = {
       search: 'Search the whole audit log',
       record: 'View the change history of records you can read',
     },
+    accounts: {
+      read: 'View customer accounts and their contacts',
+      write: 'Create and edit customer accounts (sales reps: the ones they own)',
+      assign: 'Give an account to another owner',
+      import: 'Import accounts from files',
+      export: 'Export account lists',
+      merge: 'Review duplicates and merge accounts',
+    },
+    contacts: { write: 'Add and edit contacts and notes of accounts' },
   },
   nav: {
     home: 'Home',

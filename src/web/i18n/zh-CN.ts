@@ -56,6 +56,15 @@ export const zhCN: typeof enUS = {
     users: { read: '查看用户', manage: '创建、编辑、停用用户并重置密码' },
     apikeys: { manage: '创建和吊销 API 密钥' },
     audit: { search: '搜索全部审计日志', record: '查看您有权访问的记录的变更历史' },
+    accounts: {
+      read: '查看客户及其联系人',
+      write: '新建和编辑客户（客户经理：仅限自己负责的客户）',
+      assign: '把客户转给其他负责人',
+      import: '从文件导入客户',
+      export: '导出客户列表',
+      merge: '检查重复客户并合并',
+    },
+    contacts: { write: '新增和编辑客户的联系人与备注' },
   },
   nav: {
     home: '首页',

@@ -67,6 +67,9 @@ export async function mergeAccounts(
     if (survivor.mergedIntoId || loser.mergedIntoId)
       throw new AppError('VALIDATION_FAILED', { fields: { loserId: 'account.merged' } });
 
+    // one primary contact: the survivor's, if it has one
+    await tx.execute(sql`UPDATE contacts SET is_primary = false WHERE account_id = ${loserId} AND is_primary
+      AND EXISTS (SELECT 1 FROM contacts WHERE account_id = ${survivorId} AND is_primary AND archived_at IS NULL)`);
     const moved: Record<string, number> = {};
     for (const ref of ACCOUNT_REFERENCES) {
       const r = await tx.execute(

@@ -7,11 +7,11 @@ import { writeResult } from './lib/results.js';
 
 const ADMIN = { email: 'bench@logicrm.local', password: 'bench-password-123' };
 
-/** Starts `npm start`'s server entry on DATA_DIR and times start → first served request. */
+/** Runs what `npm start` runs on DATA_DIR and times start → first served request. */
 async function timedStart(dataDir: string, pgPort: number) {
   const port = await freePort();
   const t0 = Date.now();
-  const child = startChild('src/server/main.ts', {
+  const child = startChild('scripts/start.mjs', {
     DATA_DIR: dataDir,
     PORT: String(port),
     EMBEDDED_PG_PORT: String(pgPort),

@@ -1,13 +1,12 @@
-// `npm start`: build the web app if its sources changed, then start the server (args pass through,
-// e.g. `npm start -- --empty`).
+// `npm start`: build the web app and the server bundle if their sources changed, then start the
+// server (arguments pass through, e.g. `npm start -- --empty`).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
+import { join } from 'node:path';
+import { isStale, root, TARGETS } from './lib/stale.mjs';
 
-const build = new URL('./build-web.mjs', import.meta.url);
-if (existsSync(build)) {
-  const r = spawnSync(process.execPath, [build.pathname], { stdio: 'inherit' });
+for (const { script, stamp, inputs } of Object.values(TARGETS)) {
+  if (!isStale(join(root, stamp), inputs)) continue;
+  const r = spawnSync(process.execPath, [join(root, 'scripts', script)], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-register();
-await import('../src/server/main.ts');
+await import('../dist/server/main.mjs');

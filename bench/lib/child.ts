@@ -12,9 +12,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a TypeScript entry point in its own process (so the load generator has its own core). */
+/**
+ * Starts an entry point in its own process (so the load generator has its own core): TypeScript
+ * through tsx, plain .mjs (such as scripts/start.mjs, what `npm start` runs) as it is.
+ */
 export function startChild(entry: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return spawn(process.execPath, [...loader, entry, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -19,8 +18,8 @@ import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
 import type { AppDeps } from './http/deps.js';
 import { registerErrorHandler, sendNotFound } from './http/errorHandler.js';
+import { WEB_ROOT } from './paths.js';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export interface BuildOptions {

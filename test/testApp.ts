@@ -19,7 +19,8 @@ export interface TestApp {
 /** A real app on its own fresh database (cloned from the migrated template). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', ...env });
+  // sessions are looked up on every request unless a test asks for the cache
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0', ...env });
   const database = openDatabase(url, 5);
   await ensureOrganization(database.db, systemActor(), 'Test Logistics');
   const app = await buildApp(

@@ -61,7 +61,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(cookie);
   registerErrorHandler(app);
-  registerAccessControl(app, deps.database);
+  registerAccessControl(app, deps.database, deps.config.SESSION_CACHE_MS);
 
   await app.register(swagger, {
     openapi: {

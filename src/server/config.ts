@@ -18,6 +18,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when LogiCRM runs behind a reverse proxy that terminates TLS (X-Forwarded-* trusted). */
   TRUST_PROXY: bool.default(false),
+  /** How long this process may reuse a session it has just checked (0 = look up every request). */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_PER_IP_PER_15_MIN: z.coerce.number().int().min(1).default(30),

@@ -8,6 +8,7 @@ import type { Actor } from '../lib/actor.js';
 import { safeEqual, sha256 } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
 import { localeFromHeader } from './locale.js';
+import { SessionCache } from './sessionCache.js';
 
 export const SESSION_COOKIE = 'logicrm_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -32,10 +33,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api/v1 route with its permission, for the generated role × route test. */
     apiRoutes: RouteAccess[];
+    /** Sessions this process checked a moment ago; services' callers forget what they change. */
+    sessionCache: SessionCache;
   }
 }
 
-async function authenticate(database: Database, req: FastifyRequest): Promise<Actor> {
+async function authenticate(database: Database, cache: SessionCache, req: FastifyRequest): Promise<Actor> {
   const base = { ip: req.ip, requestId: req.id };
   const auth = req.headers.authorization;
   if (auth?.startsWith(`Bearer ${API_KEY_PREFIX}`)) {
@@ -55,8 +58,13 @@ async function authenticate(database: Database, req: FastifyRequest): Promise<Ac
   }
   const token = req.cookies[SESSION_COOKIE];
   if (!token) throw new AppError('UNAUTHENTICATED');
-  const s = await findLiveSession(database.pool, sha256(token));
-  if (!s) throw new AppError('UNAUTHENTICATED');
+  const id = sha256(token);
+  let s = cache.get(id);
+  if (!s) {
+    s = await findLiveSession(database.pool, id);
+    if (!s) throw new AppError('UNAUTHENTICATED');
+    cache.set(id, s);
+  }
   if (UNSAFE.has(req.method)) {
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !safeEqual(sent, s.csrfToken)) throw new AppError('CSRF_FAILED');
@@ -76,8 +84,9 @@ async function authenticate(database: Database, req: FastifyRequest): Promise<Ac
  * Every /api/v1 route must say who may call it (registration fails otherwise); the check runs
  * before the body is parsed, so strangers cannot make the server parse large bodies.
  */
-export function registerAccessControl(app: FastifyInstance, database: Database): void {
+export function registerAccessControl(app: FastifyInstance, database: Database, cacheMs: number): void {
   app.decorate('apiRoutes', [] as RouteAccess[]);
+  app.decorate('sessionCache', new SessionCache(cacheMs));
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('session', null);
 
@@ -93,7 +102,7 @@ export function registerAccessControl(app: FastifyInstance, database: Database):
   app.addHook('onRequest', async (req) => {
     const permission = req.routeOptions.config.permission;
     if (!permission || permission === 'public') return;
-    req.actor = await authenticate(database, req);
+    req.actor = await authenticate(database, app.sessionCache, req);
     if (!can(req.actor.role, permission)) throw new AppError('FORBIDDEN');
   });
 }

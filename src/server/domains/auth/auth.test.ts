@@ -197,3 +197,39 @@ describe('sessions', () => {
     await expect(login(t.app, u.email, 'another-good-one', '10.9.9.9')).resolves.toBeTruthy();
   });
 });
+
+describe('session cache', () => {
+  it('reuses a checked session briefly, but forgets it at once on logout or deactivation here', async () => {
+    const cached = await createTestApp({ SESSION_CACHE_MS: '60000' });
+    try {
+      const me = (headers: Record<string, string>) =>
+        cached.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+      const a = await cached.loginAs('sales');
+      expect((await me(a.headers)).statusCode).toBe(200);
+      // removed behind this process's back (another process): still served from the cache
+      await cached.database.pool.query('DELETE FROM sessions WHERE user_id = $1', [a.userId]);
+      expect((await me(a.headers)).statusCode).toBe(200);
+
+      const b = await cached.loginAs('service');
+      expect((await me(b.headers)).statusCode).toBe(200);
+      await cached.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: b.headers });
+      expect((await me(b.headers)).statusCode).toBe(401);
+
+      const c = await cached.loginAs('analyst');
+      const admin = await cached.loginAs('admin');
+      const user = (
+        await cached.app.inject({ method: 'GET', url: `/api/v1/users/${c.userId}`, headers: admin.headers })
+      ).json();
+      expect((await me(c.headers)).statusCode).toBe(200);
+      await cached.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${c.userId}`,
+        headers: admin.headers,
+        payload: { version: user.version, active: false },
+      });
+      expect((await me(c.headers)).statusCode).toBe(401);
+    } finally {
+      await cached.close();
+    }
+  });
+});

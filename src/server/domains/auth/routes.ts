@@ -44,7 +44,10 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
     '/auth/logout',
     { config: { permission: 'profile' }, schema: { tags: ['auth'], summary: 'End the current session' } },
     async (req, reply) => {
-      if (req.session) await logout(db, req.session.id);
+      if (req.session) {
+        await logout(db, req.session.id);
+        app.sessionCache.forget(req.session.id);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -74,7 +77,11 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
         response: { 200: z.object({ user: userDtoSchema }) },
       },
     },
-    async (req) => ({ user: await updateProfile(db, req.actor, req.body) }),
+    async (req) => {
+      const user = await updateProfile(db, req.actor, req.body);
+      app.sessionCache.forgetUser(user.id);
+      return { user };
+    },
   );
 
   app.post(
@@ -85,7 +92,10 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
     },
     async (req, reply) => {
       await changeOwnPassword(db, req.actor, req.body.currentPassword, req.body.newPassword);
-      if (req.actor.id) await endOtherSessions(db, req.actor.id, req.session?.id ?? null);
+      if (req.actor.id) {
+        await endOtherSessions(db, req.actor.id, req.session?.id ?? null);
+        app.sessionCache.forgetUser(req.actor.id);
+      }
       return reply.status(204).send();
     },
   );

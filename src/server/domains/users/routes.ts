@@ -72,6 +72,7 @@ export const usersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
     async (req) => {
       const user = await updateUserByAdmin(db, req.actor, req.params.id, req.body);
       if (!user.active) await endOtherSessions(db, user.id, null);
+      app.sessionCache.forgetUser(user.id);
       return user;
     },
   );
@@ -90,6 +91,7 @@ export const usersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
     async (req, reply) => {
       await resetPassword(db, req.actor, req.params.id, req.body.newPassword);
       await endOtherSessions(db, req.params.id, null);
+      app.sessionCache.forgetUser(req.params.id);
       return reply.status(204).send();
     },
   );

@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStale, root, TARGETS, writeStamp } from './lib/stale.mjs';
 
-const outDir = join(root, 'dist/web');
 const stamp = join(root, TARGETS.web.stamp);
 const { inputs } = TARGETS.web;
 

@@ -109,7 +109,12 @@ describe('API conventions', () => {
 describe('logs', () => {
   it('never contain passwords, cookies, CSRF tokens or API keys', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) });
+    const sink = new Writable({
+      write: (chunk, _e, cb) => {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const logger = pino({ level: 'trace', redact: LOG_REDACT }, sink);
     const app = await buildApp(
       { database: t.database, config: loadConfig({ LOG_LEVEL: 'trace' }) },

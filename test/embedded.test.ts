@@ -42,7 +42,7 @@ describe('embedded database', () => {
       await server.stop();
     }
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-  });
+  }, 180_000); // initdb and the whole demo company, on a machine that may be busy
 
   it('is reused on the next start, keeping its data and creating no second administrator', async () => {
     const server = await startServer(config, { serveWeb: false });
@@ -54,5 +54,5 @@ describe('embedded database', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 60_000);
 });

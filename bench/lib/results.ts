@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Metric {
   name: string;
@@ -15,11 +15,31 @@ export interface BenchResult {
   metrics: Metric[];
 }
 
-/** Writes bench/results/<area>.json in the shape every area shares and prints it. */
-export function writeResult(area: string, database: string, metrics: Metric[]): BenchResult {
-  const result: BenchResult = { area, at: new Date().toISOString(), database, metrics };
+/**
+ * Writes bench/results/<area>.json in the shape every area shares and prints it. With `merge`, the
+ * metrics of another benchmark of the same area already in the file are kept (same name: replaced).
+ */
+export function writeResult(
+  area: string,
+  database: string,
+  metrics: Metric[],
+  opts: { merge?: boolean } = {},
+): BenchResult {
+  const file = `bench/results/${area}.json`;
+  const kept =
+    opts.merge && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult).metrics.filter(
+          (m) => !metrics.some((n) => n.name === m.name),
+        )
+      : [];
+  const result: BenchResult = {
+    area,
+    at: new Date().toISOString(),
+    database,
+    metrics: [...kept, ...metrics],
+  };
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync(`bench/results/${area}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   for (const m of metrics)
     console.log(`${area}: ${m.name} = ${m.value} ${m.unit}${m.aim ? ` (aim ${m.aim})` : ''}`);
   return result;

@@ -58,17 +58,28 @@ function filters(q: AccountListQuery, actorId: string | null): SQL[] {
     );
   if (q.createdFrom) where.push(sql`a.created_at >= ${q.createdFrom}`);
   if (q.createdTo) where.push(sql`a.created_at < ${q.createdTo}`);
-  if (q.q) {
-    const term = searchTerm(q.q);
-    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // two-character grams narrow through the GIN indexes; LIKE then confirms the exact substring
-    where.push(sql`a.id IN (
-      SELECT id FROM accounts WHERE logicrm_bigrams(search_text) @> logicrm_bigrams(${term}) AND search_text LIKE ${like}
-      UNION
-      SELECT account_id FROM contacts WHERE archived_at IS NULL
-        AND logicrm_bigrams(search_text) @> logicrm_bigrams(${term}) AND search_text LIKE ${like})`);
-  }
   return where;
+}
+
+/**
+ * The search box: accounts whose code, names or credit code contain the term, or with a contact
+ * whose name, phone, email or WeChat id does. Each side is its own ordered, limited query on its own
+ * GIN index of two-character grams (LIKE confirms the exact substring), so a common term costs a
+ * page, not every match.
+ */
+function searchClause(text: string, filters: SQL[], order: SQL, limit: number): SQL {
+  const term = searchTerm(text);
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const inner = filters.length ? sql.join(filters, sql` AND `) : sql`true`;
+  return sql`a.id IN (
+    (SELECT a.id FROM accounts a
+      WHERE ${inner} AND a.search_grams @> logicrm_bigrams(${term}) AND a.search_text LIKE ${like}
+      ORDER BY ${order} LIMIT ${limit})
+    UNION
+    (SELECT a.id FROM accounts a
+      WHERE ${inner} AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = a.id AND c.archived_at IS NULL
+        AND c.search_grams @> logicrm_bigrams(${term}) AND c.search_text LIKE ${like})
+      ORDER BY ${order} LIMIT ${limit}))`;
 }
 
 export async function listAccountRows(
@@ -86,6 +97,7 @@ export async function listAccountRows(
     where.push(sql`(${key}, a.id) ${cmp} (${value}, ${after[1]}::uuid)`);
   }
   const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;
+  if (q.q) where.push(searchClause(q.q, where, sql`${key} ${dir}, a.id ${dir}`, q.limit + 1));
   const result = await db.execute<AccountListRow>(sql`
     SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
            a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",

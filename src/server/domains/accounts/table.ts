@@ -14,6 +14,12 @@ import type { TransportNeeds } from '../../../shared/customers/accountSchemas.js
 import { editableColumns, tstz } from '../../db/columns.js';
 import { users } from '../users/table.js';
 
+/** What the search box matches, lower-cased (a generated column may not use another one, hence the text twice). */
+const ACCOUNT_SEARCH_TEXT =
+  "lower(code || ' ' || coalesce(name_zh, '') || ' ' || coalesce(name_en, '') || ' ' || coalesce(credit_code, ''))";
+const CONTACT_SEARCH_TEXT =
+  "lower(name || ' ' || coalesce(mobile, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(email, '') || ' ' || coalesce(wechat_id, ''))";
+
 /** Numbers for codes of accounts created without one (C000001, C000002, …). */
 export const accountCodeSeq = pgSequence('account_code_seq', { startWith: 1 });
 
@@ -43,9 +49,11 @@ export const accounts = pgTable(
     /** The company names normalised for duplicate detection (legal forms and punctuation removed). */
     normalizedNames: text('normalized_names').array().notNull().default(sql`'{}'`),
     /** Lower-cased code, names and credit code: what the search box matches. */
-    searchText: text('search_text').generatedAlwaysAs(
-      sql`lower(code || ' ' || coalesce(name_zh, '') || ' ' || coalesce(name_en, '') || ' ' || coalesce(credit_code, ''))`,
-    ),
+    searchText: text('search_text').generatedAlwaysAs(sql.raw(ACCOUNT_SEARCH_TEXT)),
+    /** Every two-character piece of search_text, GIN-indexed: finds partial matches of two or more characters. */
+    searchGrams: text('search_grams')
+      .array()
+      .generatedAlwaysAs(sql.raw(`logicrm_bigrams(${ACCOUNT_SEARCH_TEXT})`)),
     archivedAt: tstz('archived_at'),
     /** Set when this account was merged into another (the survivor); such an account stays archived. */
     mergedIntoId: uuid('merged_into_id'),
@@ -65,7 +73,7 @@ export const accounts = pgTable(
     index('accounts_tags_idx').using('gin', t.tags),
     index('accounts_credit_code_idx').on(t.creditCode),
     index('accounts_normalized_names_idx').using('gin', t.normalizedNames),
-    index('accounts_search_grams_idx').using('gin', sql`logicrm_bigrams(${t.searchText})`),
+    index('accounts_search_grams_idx').using('gin', t.searchGrams),
   ],
 );
 
@@ -85,9 +93,10 @@ export const contacts = pgTable(
     preferredChannel: text('preferred_channel'),
     isPrimary: boolean('is_primary').notNull().default(false),
     portalAccess: boolean('portal_access').notNull().default(false),
-    searchText: text('search_text').generatedAlwaysAs(
-      sql`lower(name || ' ' || coalesce(mobile, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(email, '') || ' ' || coalesce(wechat_id, ''))`,
-    ),
+    searchText: text('search_text').generatedAlwaysAs(sql.raw(CONTACT_SEARCH_TEXT)),
+    searchGrams: text('search_grams')
+      .array()
+      .generatedAlwaysAs(sql.raw(`logicrm_bigrams(${CONTACT_SEARCH_TEXT})`)),
     archivedAt: tstz('archived_at'),
     ...editableColumns(),
   },
@@ -95,7 +104,7 @@ export const contacts = pgTable(
     index('contacts_account_idx').on(t.accountId),
     index('contacts_mobile_idx').on(t.mobile),
     index('contacts_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
-    index('contacts_search_grams_idx').using('gin', sql`logicrm_bigrams(${t.searchText})`),
+    index('contacts_search_grams_idx').using('gin', t.searchGrams),
   ],
 );
 

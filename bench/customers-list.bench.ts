@@ -1,0 +1,189 @@
+/**
+ * Issue 3's list and search figures: 100,000 accounts and 300,000 contacts on PostgreSQL 15, the
+ * account list's first page (default sort) and a search by a partial Chinese name through the real
+ * server at 50 connections for 10 s, beside the bare indexed SELECT of the same page through pg.
+ * Writes into bench/results/customers.json next to the import figures.
+ */
+import pg from 'pg';
+import { createBenchDatabase } from './lib/benchDatabase.js';
+import { freePort, startChild, stopChild, waitUntilServing } from './lib/child.js';
+import { load } from './lib/load.js';
+import { type Metric, percentile, writeResult } from './lib/results.js';
+
+const ACCOUNTS = 100_000;
+const BRANDS = [
+  '华信',
+  '远航',
+  '恒通',
+  '金桥',
+  '瑞丰',
+  '中联',
+  '盛达',
+  '博远',
+  '天宇',
+  '新锐',
+  '鼎盛',
+  '海纳',
+  '嘉禾',
+  '汇通',
+  '宏图',
+  '东方',
+  '凯德',
+  '安泰',
+  '隆鑫',
+  '佳美',
+  '百川',
+  '润达',
+  '永昌',
+  '信达',
+  '明辉',
+];
+const TRADES = [
+  '电子科技',
+  '汽车零部件',
+  '食品',
+  '医药',
+  '电子商务',
+  '机械制造',
+  '化工',
+  '服饰',
+  '日用品',
+  '建材',
+];
+const CITIES = [
+  '上海',
+  '深圳',
+  '广州',
+  '杭州',
+  '宁波',
+  '苏州',
+  '南京',
+  '北京',
+  '天津',
+  '成都',
+  '重庆',
+  '武汉',
+  '青岛',
+  '厦门',
+  '郑州',
+];
+const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
+
+/** Set-based seed: realistic Chinese company names, 3 contacts each with mobiles and emails. */
+async function seed(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`
+    INSERT INTO accounts (code, name_zh, name_en, status, tier, province, city, tags, transport_needs, normalized_names, created_at, updated_at)
+    SELECT 'B' || lpad(i::text, 7, '0'),
+           (${arr(CITIES)})[1 + i % 15] || (${arr(BRANDS)})[1 + (i / 15) % 25] || (${arr(TRADES)})[1 + (i / 375) % 10] || i || '号有限公司',
+           CASE WHEN i % 3 = 0 THEN 'Company ' || i || ' Co., Ltd.' END,
+           (ARRAY['prospect','active','active','active','dormant','lost'])[1 + i % 6],
+           (ARRAY['general','general','general','key','strategic'])[1 + i % 5],
+           '省' || (i % 30), (${arr(CITIES)})[1 + i % 15],
+           CASE WHEN i % 10 = 0 THEN ARRAY['冷链'] ELSE '{}' END,
+           '{"modes":[],"lanes":[]}'::jsonb, '{}',
+           now() - (i || ' minutes')::interval, now() - ((i * 7919) % 100000 || ' minutes')::interval
+      FROM generate_series(1, ${ACCOUNTS}) AS i`);
+  await c.query(`
+    INSERT INTO contacts (account_id, name, mobile, email, is_primary)
+    SELECT a.id, (ARRAY['王','李','张','刘','陈','杨'])[1 + k] || (ARRAY['伟','芳','娜','敏','静','强','磊'])[1 + (a.n + k) % 7],
+           '+861' || (380000000 + a.n * 3 + k)::text, 'c' || k || '@b' || a.n || '.example', k = 0
+      FROM (SELECT id, row_number() OVER () AS n FROM accounts) a, generate_series(0, 2) AS k`);
+  // as autovacuum would after a bulk load: merge the GIN pending lists, refresh statistics
+  await c.query('VACUUM ANALYZE');
+  await c.end();
+}
+
+async function bareSelect(url: string, sql: string, params: unknown[]) {
+  const pool = new pg.Pool({ connectionString: url, max: 50 });
+  const latencies: number[] = [];
+  const until = Date.now() + 10_000;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (Date.now() < until) {
+        const t0 = performance.now();
+        await pool.query(sql, params);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  await pool.end();
+  return {
+    requestsPerSecond: Math.round(latencies.length / 10),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+export async function run(): Promise<void> {
+  const db = await createBenchDatabase('lcrm_bench_customers');
+  try {
+    const t0 = Date.now();
+    await seed(db.url);
+    console.log(`seeded ${ACCOUNTS} accounts and ${ACCOUNTS * 3} contacts in ${Date.now() - t0} ms`);
+    const port = await freePort();
+    const admin = { email: 'bench@logicrm.local', password: 'bench-password-123' };
+    const server = startChild('scripts/start.mjs', {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LOGICRM_EMPTY: '1',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    });
+    server.stdout?.resume();
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilServing(`${base}/api/health`, Date.now());
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
+    const headers = { cookie: res.headers.getSetCookie()[0].split(';')[0] };
+    const listUrl = `${base}/api/v1/accounts?limit=50`;
+    const searchUrl = `${base}/api/v1/accounts?limit=50&q=${encodeURIComponent('凯德化工')}`;
+    const check = await (await fetch(searchUrl, { headers })).json();
+    if (!check.items?.length)
+      throw new Error('search found nothing: the benchmark would measure an empty page');
+    await load(listUrl, { seconds: 2, headers });
+    const list = await load(listUrl, { headers });
+    await load(searchUrl, { seconds: 2, headers });
+    const search = await load(searchUrl, { headers });
+    await stopChild(server);
+    for (const r of [list, search])
+      if (r.non2xx || r.errors) throw new Error(`load had ${r.non2xx} non-2xx, ${r.errors} errors`);
+    const bare = await bareSelect(
+      db.url,
+      'SELECT id, code, name_zh, name_en, status, tier, city FROM accounts WHERE archived_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 51',
+      [],
+    );
+    const metrics: Metric[] = [
+      {
+        name: 'list page (default sort, 100k accounts), 50 connections: throughput',
+        value: list.requestsPerSecond,
+        unit: 'req/s',
+        aim: '>= 500',
+      },
+      { name: 'list page: p50', value: list.p50, unit: 'ms' },
+      { name: 'list page: p99', value: list.p99, unit: 'ms' },
+      {
+        name: 'search by partial Chinese name "凯德化工": throughput',
+        value: search.requestsPerSecond,
+        unit: 'req/s',
+      },
+      { name: 'search by partial Chinese name: p50', value: search.p50, unit: 'ms' },
+      { name: 'search by partial Chinese name: p99', value: search.p99, unit: 'ms', aim: '< 100' },
+      {
+        name: 'bare indexed SELECT of the same page through pg, 50 connections: throughput',
+        value: bare.requestsPerSecond,
+        unit: 'queries/s',
+      },
+      { name: 'bare indexed SELECT: p50', value: Number(bare.p50.toFixed(2)), unit: 'ms' },
+      { name: 'bare indexed SELECT: p99', value: Number(bare.p99.toFixed(2)), unit: 'ms' },
+    ];
+    writeResult('customers', db.label, metrics, { merge: true });
+  } finally {
+    await db.drop();
+  }
+}

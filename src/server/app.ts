@@ -11,6 +11,7 @@ import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
+import { partnersRoutes } from './domains/partners/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { registerAccessControl } from './http/auth.js';
 import type { AppDeps } from './http/deps.js';
@@ -90,7 +91,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, usersRoutes, apiKeysRoutes, auditRoutes, organizationRoutes]) {
+      for (const routes of [
+        authRoutes,
+        usersRoutes,
+        apiKeysRoutes,
+        auditRoutes,
+        organizationRoutes,
+        partnersRoutes,
+      ]) {
         await api.register(routes, deps);
       }
     },

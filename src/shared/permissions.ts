@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'audit.search': ['admin'],
   /** The history of one record, for those who may read that record (checked by the service). */
   'audit.record': staff,
+  'shipments.read': staff,
+  /** Shipment and tracking writes: people and API keys (TMS/WMS integrations) of these roles. */
+  'shipments.write': ['admin', 'manager', 'service'],
+  'partners.read': staff,
+  'partners.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,13 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   user: 'users.read',
   apiKey: 'apikeys.manage',
   organization: 'org.read',
+  partner: 'partners.read',
+  qualification: 'partners.read',
+  contact: 'partners.read',
+  contract: 'partners.read',
+  evaluation: 'partners.read',
+  shipment: 'shipments.read',
+  shipmentBatch: 'shipments.read',
 };
 
 const present = (page: Awaited<ReturnType<typeof searchAudit>>) => ({

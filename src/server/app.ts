@@ -12,6 +12,7 @@ import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { partnersRoutes } from './domains/partners/routes.js';
+import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { registerAccessControl } from './http/auth.js';
 import type { AppDeps } from './http/deps.js';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         auditRoutes,
         organizationRoutes,
         partnersRoutes,
+        shipmentsRoutes,
       ]) {
         await api.register(routes, deps);
       }

@@ -6,4 +6,5 @@ export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';
 export * from '../domains/organization/table.js';
 export * from '../domains/partners/table.js';
+export * from '../domains/shipments/table.js';
 export * from '../domains/users/table.js';

@@ -26,7 +26,7 @@ export async function partnerIdsByCode(db: DbOrTx, codes: string[]): Promise<Map
   const rows = await db
     .select({ id: partners.id, code: partners.code })
     .from(partners)
-    .where(sql`lower(${partners.code}) = ANY(${codes.map((c) => c.toLowerCase())}::text[])`);
+    .where(sql`lower(${partners.code}) = ANY(${sql.param(codes.map((c) => c.toLowerCase()))}::text[])`);
   return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
 }
 

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
+import { kpiRoutes } from './domains/kpi/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { partnersRoutes } from './domains/partners/routes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         organizationRoutes,
         partnersRoutes,
         shipmentsRoutes,
+        kpiRoutes,
       ]) {
         await api.register(routes, deps);
       }

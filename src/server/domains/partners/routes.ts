@@ -2,16 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../../../shared/i18n/logisticsMessages.js';
 import {
+  calendarDate,
   createPartnerSchema,
   PARTNER_CHILD_KINDS,
   PARTNER_CHILDREN,
   PARTNER_KINDS,
   partnerDtoSchema,
+  scoreWeightsSchema,
   updatePartnerSchema,
 } from '../../../shared/partners.js';
 import type { AppDeps } from '../../http/deps.js';
 import { pageQuerySchema, pageSchema } from '../../lib/pagination.js';
 import { companySettings } from '../organization/settings.js';
+import { compareCarriersOnLane, evaluatePartner, evaluationHistory } from './scorecards.js';
 import {
   addPartnerChild,
   createPartner,
@@ -104,6 +107,55 @@ export const partnersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
     },
     async (req) => updatePartner(db, req.actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/partners/lane-comparison',
+    {
+      config: { permission: 'partners.read' },
+      schema: {
+        tags,
+        summary: 'Carriers on one lane side by side: KPIs for [from, to) and current grade',
+        querystring: z.object({
+          origin: z.string().trim().min(1).max(100),
+          destination: z.string().trim().min(1).max(100),
+          from: calendarDate,
+          to: calendarDate,
+        }),
+      },
+    },
+    async (req) => compareCarriersOnLane(db, req.query),
+  );
+
+  app.get(
+    '/partners/:id/evaluations',
+    {
+      config: { permission: 'partners.read' },
+      schema: { tags, summary: 'Evaluation history, newest period first', params: idParams },
+    },
+    async (req) => evaluationHistory(db, req.params.id),
+  );
+
+  app.post(
+    '/partners/:id/evaluations',
+    {
+      config: { permission: 'partners.manage' },
+      schema: {
+        tags,
+        summary:
+          'Evaluate a partner for a month or quarter (KPIs + manual ratings → score, grade, exit warning)',
+        params: idParams,
+        body: z.strictObject({
+          periodKind: z.enum(['month', 'quarter']),
+          periodStart: calendarDate,
+          serviceRating: z.number().int().min(1).max(5),
+          priceRating: z.number().int().min(1).max(5),
+          weights: scoreWeightsSchema.optional(),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await evaluatePartner(db, req.actor, req.params.id, req.body)),
   );
 
   for (const kind of PARTNER_CHILD_KINDS) {

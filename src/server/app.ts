@@ -13,6 +13,7 @@ import { authRoutes } from './domains/auth/routes.js';
 import { kpiRoutes } from './domains/kpi/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { partnersRoutes } from './domains/partners/routes.js';
+import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         partnersRoutes,
         shipmentsRoutes,
         kpiRoutes,
+        publicTrackingRoutes,
       ]) {
         await api.register(routes, deps);
       }

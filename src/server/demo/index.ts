@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { type Actor, systemActor } from '../lib/actor.js';
 import { platformDemo } from './platform.js';
+import { shipmentsDemo } from './shipments.js';
 
 export { DEMO_PASSWORD } from './platform.js';
 
@@ -22,7 +23,7 @@ export interface DemoStep {
 }
 
 /** The demo company, step by step; each capability appends its step and goes through its own services. */
-export const DEMO_STEPS: DemoStep[] = [platformDemo];
+export const DEMO_STEPS: DemoStep[] = [platformDemo, shipmentsDemo];
 
 export async function loadDemo(
   db: Db,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { withoutJit } from '../../db/jit.js';
 import type { OnTimeRule } from './formulas.js';
 
 export const KPI_CUTS = ['overall', 'account', 'carrier', 'lane', 'mode'] as const;
@@ -89,7 +90,9 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
       : q.cut === 'carrier'
         ? sql`(SELECT p.code FROM partners p WHERE p.id::text = k.key)`
         : sql`NULL::text`;
-  const res = await db.execute<KpiRow>(sql`
+  const res = await db.transaction(async (tx) => {
+    await withoutJit(tx);
+    return tx.execute<KpiRow>(sql`
     WITH d AS (
       SELECT ${key} AS key, ${bucketOf(sql`s.delivered_at`, q)} AS bucket,
         count(*)::int AS delivered,
@@ -124,5 +127,6 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
     )
     SELECT k.*, ${label} AS label, to_char(k.bucket, 'YYYY-MM-DD') AS bucket
     FROM k ORDER BY k.key, k.bucket`);
+  });
   return res.rows;
 }

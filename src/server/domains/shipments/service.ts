@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RowError, ShipmentInput, UpdateShipmentInput } from '../../../shared/shipments.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { withoutJit } from '../../db/jit.js';
 import { staleWrite } from '../../db/versioned.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -42,6 +43,7 @@ export async function upsertShipmentBatch(
   skipInvalid: boolean,
 ): Promise<BulkResult> {
   return db.transaction(async (tx) => {
+    await withoutJit(tx);
     const [accounts, carriers] = await Promise.all([
       repo.accountIdsByCode(tx, codesOf(rows, 'accountCode')),
       partnerIdsByCode(tx, codesOf(rows, 'carrierCode')),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { bulkTrackingRowSchema, type RowError, SHIPMENT_STATUSES } from '../../../shared/shipments.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { withoutJit } from '../../db/jit.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { recordChange } from '../audit/service.js';
@@ -73,6 +74,7 @@ async function deriveFromEvents(db: DbOrTx, shipmentIds: string[]) {
 /** Adds tracking events in one transaction; re-sent events (same shipment, time and code) are ignored. */
 export async function addTrackingEvents(db: Db, actor: Actor, rows: unknown[], skipInvalid: boolean) {
   return db.transaction(async (tx) => {
+    await withoutJit(tx);
     const errors: RowError[] = [];
     const parsed: { index: number; e: EventRow }[] = [];
     rows.forEach((row, index) => {

@@ -61,8 +61,6 @@ export type KpiRow = {
   label: string | null;
   bucket: string | null;
   delivered: number;
-  judged: number;
-  on_time: number;
   on_time_ts: number;
   judged_ts: number;
   on_time_date: number;
@@ -86,9 +84,9 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
   const key = KEY[q.cut];
   const label =
     q.cut === 'account'
-      ? sql`(SELECT coalesce(a.code || ' ' || coalesce(a.name_zh, a.name_en, ''), a.code) FROM accounts a WHERE a.id::text = k.key)`
+      ? sql`(SELECT coalesce(a.code || ' ' || coalesce(a.name_zh, a.name_en, ''), a.code) FROM accounts a WHERE a.id = k.key::uuid)`
       : q.cut === 'carrier'
-        ? sql`(SELECT p.code FROM partners p WHERE p.id::text = k.key)`
+        ? sql`(SELECT p.code FROM partners p WHERE p.id = nullif(k.key, '')::uuid)`
         : sql`NULL::text`;
   const res = await db.transaction(async (tx) => {
     await withoutJit(tx);
@@ -96,8 +94,6 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
     WITH d AS (
       SELECT ${key} AS key, ${bucketOf(sql`s.delivered_at`, q)} AS bucket,
         count(*)::int AS delivered,
-        count(*) FILTER (WHERE ${onTime(q.rule, tz)})::int AS on_time,
-        count(${onTime(q.rule, tz)})::int AS judged,
         count(*) FILTER (WHERE ${onTime('timestamp', tz)})::int AS on_time_ts,
         count(${onTime('timestamp', tz)})::int AS judged_ts,
         count(*) FILTER (WHERE ${onTime('date', tz)})::int AS on_time_date,
@@ -117,7 +113,7 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
       GROUP BY 1, 2
     ), k AS (
       SELECT coalesce(d.key, v.key) AS key, coalesce(d.bucket, v.bucket) AS bucket,
-        coalesce(d.delivered, 0) AS delivered, coalesce(d.on_time, 0) AS on_time, coalesce(d.judged, 0) AS judged,
+        coalesce(d.delivered, 0) AS delivered,
         coalesce(d.on_time_ts, 0) AS on_time_ts, coalesce(d.judged_ts, 0) AS judged_ts,
         coalesce(d.on_time_date, 0) AS on_time_date, coalesce(d.judged_date, 0) AS judged_date,
         coalesce(d.cargo_issues, 0) AS cargo_issues, d.transit_p50, d.transit_p90,

@@ -6,7 +6,9 @@ import { type KpiCut, type KpiQuery, type KpiRow, type KpiTrend, kpiRows } from 
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
-export function toKpiDto(r: KpiRow) {
+export function toKpiDto(r: KpiRow, rule: OnTimeRule) {
+  const onTime = rule === 'date' ? r.on_time_date : r.on_time_ts;
+  const judged = rule === 'date' ? r.judged_date : r.judged_ts;
   const revenue = Number(r.revenue_cents);
   const cost = Number(r.cost_cents);
   return {
@@ -14,9 +16,9 @@ export function toKpiDto(r: KpiRow) {
     label: r.label,
     bucket: r.bucket,
     delivered: r.delivered,
-    judged: r.judged,
-    onTime: r.on_time,
-    onTimeRate: ratio(r.on_time, r.judged),
+    judged,
+    onTime,
+    onTimeRate: ratio(onTime, judged),
     onTimeRateTimestamp: ratio(r.on_time_ts, r.judged_ts),
     onTimeRateDate: ratio(r.on_time_date, r.judged_date),
     onTimeTimestamp: r.on_time_ts,
@@ -59,6 +61,6 @@ export async function shipmentKpis(db: DbOrTx, req: KpiRequest) {
     rule: q.rule,
     cut: q.cut,
     trend: q.trend,
-    rows: rows.map(toKpiDto),
+    rows: rows.map((r) => toKpiDto(r, q.rule)),
   };
 }

@@ -83,7 +83,7 @@ const row = (i: number, version: number) => ({
 });
 
 export async function run(): Promise<void> {
-  const name = `logicrm_bench_ship_${randomBytes(3).toString('hex')}`;
+  const name = `shipbench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

@@ -12,7 +12,11 @@ import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
+import { kpiRoutes } from './domains/kpi/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
+import { partnersRoutes } from './domains/partners/routes.js';
+import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
+import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -103,6 +107,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         contactsRoutes,
         duplicatesRoutes,
         savedViewsRoutes,
+        partnersRoutes,
+        shipmentsRoutes,
+        kpiRoutes,
+        publicTrackingRoutes,
       ]) {
         await api.register(routes, deps);
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SCORE_WEIGHTS, scoreWeightsSchema } from './partners.js';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,6 +20,13 @@ export const organizationSettingsSchema = z.strictObject({
     .int()
     .min(1)
     .max(24 * 30),
+  /**
+   * How "on time" is judged (DOMAIN.md §3): `timestamp` compares delivered_at ≤ promised_at;
+   * `date` compares calendar dates in `timezone`. Shipments with only a promised date always use dates.
+   */
+  onTimeRule: z.enum(['timestamp', 'date']),
+  /** Partner scorecard weights in percent (on-time, intact, satisfaction, price). */
+  partnerScoreWeights: scoreWeightsSchema,
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 
@@ -28,4 +36,6 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   defaultLocale: 'zh-CN',
   sessionIdleMinutes: 120,
   sessionAbsoluteHours: 24 * 7,
+  onTimeRule: 'timestamp',
+  partnerScoreWeights: DEFAULT_SCORE_WEIGHTS,
 };

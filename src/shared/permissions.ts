@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   'accounts.import': ['admin', 'manager'],
   'accounts.export': ['admin', 'manager', 'analyst'],
   'accounts.merge': ['admin', 'manager'],
+  'shipments.read': staff,
+  /** Shipment and tracking writes: people and API keys (TMS/WMS integrations) of these roles. */
+  'shipments.write': ['admin', 'manager', 'service'],
+  'partners.read': staff,
+  'partners.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

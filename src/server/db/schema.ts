@@ -5,4 +5,6 @@ export * from '../domains/apikeys/table.js';
 export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';
 export * from '../domains/organization/table.js';
+export * from '../domains/partners/table.js';
+export * from '../domains/shipments/table.js';
 export * from '../domains/users/table.js';

@@ -54,10 +54,17 @@ function send(reply: FastifyReply, error: AppError, locale: Locale, requestId: s
       code: error.code,
       message: translate(locale, error.code, params),
       ...(fields ? { fields } : {}),
+      ...(error.details.rows
+        ? { rows: error.details.rows.map((r) => ({ ...r, message: translate(locale, r.code, params) })) }
+        : {}),
       ...(error.details.current !== undefined ? { current: error.details.current } : {}),
     },
   });
 }
+
+/** The body limit of the route called (routes such as bulk ingestion raise the 1 MB default). */
+const bodyLimit = (req: FastifyRequest) =>
+  `${Math.round((req.routeOptions.bodyLimit ?? 1024 * 1024) / (1024 * 1024))} MB`;
 
 /** Maps every error to `{error:{code,message,fields}}` in the caller's language. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -83,7 +90,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(reply, new AppError('INVALID_JSON'), locale, req.id);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(reply, new AppError('BODY_TOO_LARGE', { params: { limit: '1 MB' } }), locale, req.id);
+        return send(
+          reply,
+          new AppError('BODY_TOO_LARGE', { params: { limit: bodyLimit(req) } }),
+          locale,
+          req.id,
+        );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, new AppError('UNSUPPORTED_MEDIA_TYPE'), locale, req.id);
     }
@@ -98,7 +110,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
           : err.statusCode === 413
             ? 'BODY_TOO_LARGE'
             : 'VALIDATION_FAILED';
-      return send(reply, new AppError(code, { params: { entity: 'record', limit: '1 MB' } }), locale, req.id);
+      return send(
+        reply,
+        new AppError(code, { params: { entity: 'record', limit: bodyLimit(req) } }),
+        locale,
+        req.id,
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return send(reply, new AppError('INTERNAL'), locale, req.id);

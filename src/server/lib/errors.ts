@@ -28,6 +28,8 @@ export interface ErrorDetails {
   fields?: Record<string, string>;
   /** Values interpolated into the message. */
   params?: Record<string, string | number>;
+  /** For batches: every rejected row with its index, field and message key (localised on the way out). */
+  rows?: { index: number; field: string; code: string }[];
   /** For VERSION_CONFLICT: the record as it is now. */
   current?: unknown;
 }

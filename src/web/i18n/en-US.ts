@@ -67,6 +67,14 @@ export const enUS = {
       merge: 'Review duplicates and merge accounts',
     },
     contacts: { write: 'Add and edit contacts and notes of accounts' },
+    shipments: {
+      read: 'View shipments, tracking and service-quality KPIs',
+      write: 'Create and update shipments and tracking events',
+    },
+    partners: {
+      read: 'View carriers and other partners and their scorecards',
+      manage: 'Manage partners, qualifications, contracts and evaluations',
+    },
   },
   nav: {
     home: 'Home',

@@ -28,6 +28,13 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   account: 'accounts.read',
   contact: 'accounts.read',
   note: 'accounts.read',
+  partner: 'partners.read',
+  qualification: 'partners.read',
+  partnerContact: 'partners.read',
+  contract: 'partners.read',
+  evaluation: 'partners.read',
+  shipment: 'shipments.read',
+  shipmentBatch: 'shipments.read',
 };
 
 const present = (page: Awaited<ReturnType<typeof searchAudit>>) => ({

@@ -1,0 +1,3 @@
+// What other domains may use of the KPI engine.
+export type { OnTimeRule } from './formulas.js';
+export { type KpiDto, type KpiRequest, shipmentKpis } from './service.js';

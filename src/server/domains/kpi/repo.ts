@@ -1,0 +1,128 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { withoutJit } from '../../db/jit.js';
+import type { OnTimeRule } from './formulas.js';
+
+export const KPI_CUTS = ['overall', 'account', 'carrier', 'lane', 'mode'] as const;
+export type KpiCut = (typeof KPI_CUTS)[number];
+export const KPI_TRENDS = ['none', 'week', 'month'] as const;
+export type KpiTrend = (typeof KPI_TRENDS)[number];
+
+export interface KpiQuery {
+  /** Calendar dates in the company zone; the period is [from, to). */
+  from: string;
+  to: string;
+  timeZone: string;
+  rule: OnTimeRule;
+  cut: KpiCut;
+  trend: KpiTrend;
+  accountId?: string;
+  carrierId?: string;
+  mode?: string;
+  origin?: string;
+  destination?: string;
+}
+
+const KEY: Record<KpiCut, SQL> = {
+  overall: sql`''`,
+  account: sql`s.account_id::text`,
+  carrier: sql`coalesce(s.carrier_id::text, '')`,
+  lane: sql`s.origin || ' → ' || s.destination`,
+  mode: sql`s.mode`,
+};
+
+/** A local calendar date of an instant: the company zone decides days, weeks and months. */
+const localDay = (col: SQL, tz: string) => sql`(${col} AT TIME ZONE ${tz})::date`;
+
+function bucketOf(col: SQL, q: KpiQuery): SQL {
+  if (q.trend === 'none') return sql`NULL::date`;
+  return sql`date_trunc(${q.trend}, ${col} AT TIME ZONE ${q.timeZone})::date`;
+}
+
+function filters(q: KpiQuery): SQL {
+  const parts: SQL[] = [];
+  if (q.accountId) parts.push(sql`s.account_id = ${q.accountId}`);
+  if (q.carrierId) parts.push(sql`s.carrier_id = ${q.carrierId}`);
+  if (q.mode) parts.push(sql`s.mode = ${q.mode}`);
+  if (q.origin) parts.push(sql`s.origin = ${q.origin}`);
+  if (q.destination) parts.push(sql`s.destination = ${q.destination}`);
+  return parts.length ? sql`AND ${sql.join(parts, sql` AND `)}` : sql``;
+}
+
+/** On time under each rule (null when it cannot be judged); see formulas.ts for the same in TypeScript. */
+function onTime(rule: OnTimeRule, tz: string): SQL {
+  const byDate = sql`${localDay(sql`s.delivered_at`, tz)} <= coalesce(s.promised_date, ${localDay(sql`s.promised_at`, tz)})`;
+  if (rule === 'date') return byDate;
+  return sql`CASE WHEN s.promised_at IS NOT NULL THEN s.delivered_at <= s.promised_at ELSE ${byDate} END`;
+}
+
+export type KpiRow = {
+  key: string;
+  label: string | null;
+  bucket: string | null;
+  delivered: number;
+  on_time_ts: number;
+  judged_ts: number;
+  on_time_date: number;
+  judged_date: number;
+  cargo_issues: number;
+  transit_p50: number | null;
+  transit_p90: number | null;
+  volume: number;
+  revenue_cents: number;
+  cost_cents: number;
+};
+
+/**
+ * One query for any period, cut and trend. Delivery measures (on-time, intact, transit) take the
+ * shipments delivered in the period; volume and money take those booked in it (not cancelled).
+ */
+export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
+  const tz = q.timeZone;
+  const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${tz}`;
+  const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${tz}`;
+  const key = KEY[q.cut];
+  const label =
+    q.cut === 'account'
+      ? sql`(SELECT coalesce(a.code || ' ' || coalesce(a.name_zh, a.name_en, ''), a.code) FROM accounts a WHERE a.id = k.key::uuid)`
+      : q.cut === 'carrier'
+        ? sql`(SELECT p.code FROM partners p WHERE p.id = nullif(k.key, '')::uuid)`
+        : sql`NULL::text`;
+  const res = await db.transaction(async (tx) => {
+    await withoutJit(tx);
+    return tx.execute<KpiRow>(sql`
+    WITH d AS (
+      SELECT ${key} AS key, ${bucketOf(sql`s.delivered_at`, q)} AS bucket,
+        count(*)::int AS delivered,
+        count(*) FILTER (WHERE ${onTime('timestamp', tz)})::int AS on_time_ts,
+        count(${onTime('timestamp', tz)})::int AS judged_ts,
+        count(*) FILTER (WHERE ${onTime('date', tz)})::int AS on_time_date,
+        count(${onTime('date', tz)})::int AS judged_date,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM shipment_exceptions x WHERE x.shipment_id = s.id
+          AND x.kind IN ('damage', 'loss', 'shortage')))::int AS cargo_issues,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.delivered_at - s.picked_up_at) / 86400) AS transit_p50,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.delivered_at - s.picked_up_at) / 86400) AS transit_p90
+      FROM shipments s
+      WHERE s.status = 'delivered' AND s.delivered_at >= ${from} AND s.delivered_at < ${to} ${filters(q)}
+      GROUP BY 1, 2
+    ), v AS (
+      SELECT ${key} AS key, ${bucketOf(sql`s.booked_at`, q)} AS bucket, count(*)::int AS volume,
+        coalesce(sum(s.revenue_cents), 0)::bigint AS revenue_cents, coalesce(sum(s.cost_cents), 0)::bigint AS cost_cents
+      FROM shipments s
+      WHERE s.status <> 'cancelled' AND s.booked_at >= ${from} AND s.booked_at < ${to} ${filters(q)}
+      GROUP BY 1, 2
+    ), k AS (
+      SELECT coalesce(d.key, v.key) AS key, coalesce(d.bucket, v.bucket) AS bucket,
+        coalesce(d.delivered, 0) AS delivered,
+        coalesce(d.on_time_ts, 0) AS on_time_ts, coalesce(d.judged_ts, 0) AS judged_ts,
+        coalesce(d.on_time_date, 0) AS on_time_date, coalesce(d.judged_date, 0) AS judged_date,
+        coalesce(d.cargo_issues, 0) AS cargo_issues, d.transit_p50, d.transit_p90,
+        coalesce(v.volume, 0) AS volume, coalesce(v.revenue_cents, 0) AS revenue_cents,
+        coalesce(v.cost_cents, 0) AS cost_cents
+      FROM d FULL JOIN v ON d.key = v.key AND d.bucket IS NOT DISTINCT FROM v.bucket
+    )
+    SELECT k.*, ${label} AS label, to_char(k.bucket, 'YYYY-MM-DD') AS bucket
+    FROM k ORDER BY k.key, k.bucket`);
+  });
+  return res.rows;
+}

@@ -1,0 +1,187 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { accounts } from '../accounts/table.js';
+import { shipmentExceptions, shipments, trackingEvents } from './table.js';
+import type { ResolvedShipment } from './validation.js';
+
+export type ShipmentRow = typeof shipments.$inferSelect;
+
+// TODO(accounts): use the accounts domain's index.ts lookup once it exists in main.
+export async function accountIdsByCode(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, code: accounts.code })
+    .from(accounts)
+    .where(sql`lower(${accounts.code}) = ANY(${sql.param(codes.map((c) => c.toLowerCase()))}::text[])`);
+  return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
+}
+
+/** Column name → SQL type of the upsert's JSON records; the order is the insert column order. */
+const COLUMNS: [string, string][] = [
+  ['waybill', 'text'],
+  ['account_id', 'uuid'],
+  ['carrier_id', 'uuid'],
+  ['mode', 'text'],
+  ['origin', 'text'],
+  ['destination', 'text'],
+  ['status', 'text'],
+  ['booked_at', 'timestamptz'],
+  ['picked_up_at', 'timestamptz'],
+  ['promised_at', 'timestamptz'],
+  ['promised_date', 'date'],
+  ['delivered_at', 'timestamptz'],
+  ['pieces', 'integer'],
+  ['weight_kg', 'numeric'],
+  ['volume_m3', 'numeric'],
+  ['declared_value_cents', 'bigint'],
+  ['revenue_cents', 'bigint'],
+  ['cost_cents', 'bigint'],
+  ['currency', 'text'],
+  ['proof_of_delivery', 'text'],
+];
+
+export function toRecord(r: ResolvedShipment): Record<string, unknown> {
+  const i = r.input;
+  return {
+    waybill: i.waybill,
+    account_id: r.accountId,
+    carrier_id: r.carrierId,
+    mode: i.mode,
+    origin: i.origin,
+    destination: i.destination,
+    status: i.status,
+    booked_at: i.bookedAt,
+    picked_up_at: i.pickedUpAt ?? null,
+    promised_at: i.promisedAt ?? null,
+    promised_date: i.promisedDate ?? null,
+    delivered_at: i.deliveredAt ?? null,
+    pieces: i.pieces ?? null,
+    weight_kg: i.weightKg ?? null,
+    volume_m3: i.volumeM3 ?? null,
+    declared_value_cents: i.declaredValueCents ?? null,
+    revenue_cents: i.revenueCents ?? null,
+    cost_cents: i.costCents ?? null,
+    currency: i.currency ?? null,
+    proof_of_delivery: i.proofOfDelivery ?? null,
+  };
+}
+
+const names = COLUMNS.map(([c]) => c).join(', ');
+const recordType = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
+const updated = COLUMNS.slice(1).map(([c]) => c);
+const UPSERT = `
+  INSERT INTO shipments (${names})
+  SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
+  ON CONFLICT (waybill) DO UPDATE SET
+    ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    version = shipments.version + 1, updated_at = now()
+  WHERE (${updated.map((c) => `shipments.${c}`).join(', ')})
+    IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})
+  RETURNING id, waybill, (xmax = 0) AS inserted`;
+
+/**
+ * Inserts new waybills and updates those whose data changed; rows equal to what is stored are not
+ * touched (no version bump), so re-sending a batch changes nothing. Returns only the rows written.
+ */
+export async function upsertShipments(db: DbOrTx, records: Record<string, unknown>[]) {
+  const res = await db.execute<{ id: string; waybill: string; inserted: boolean }>(withJson(UPSERT, records));
+  return res.rows;
+}
+
+const EXCEPTIONS_UPSERT = `
+  INSERT INTO shipment_exceptions (shipment_id, kind, occurred_at, note)
+  SELECT s.id, e.kind, e.occurred_at, e.note
+  FROM jsonb_to_recordset($1::jsonb) AS e(waybill text, kind text, occurred_at timestamptz, note text)
+  JOIN shipments s ON s.waybill = e.waybill
+  ON CONFLICT (shipment_id, kind) DO UPDATE SET occurred_at = EXCLUDED.occurred_at, note = EXCLUDED.note,
+    version = shipment_exceptions.version + 1, updated_at = now()
+  WHERE (shipment_exceptions.occurred_at, shipment_exceptions.note)
+    IS DISTINCT FROM (EXCLUDED.occurred_at, EXCLUDED.note)
+  RETURNING shipment_id`;
+
+/** Exceptions are additive: listing one records or updates it; leaving one out removes nothing. */
+export async function upsertExceptions(
+  db: DbOrTx,
+  rows: { waybill: string; kind: string; occurred_at: string | null; note: string | null }[],
+) {
+  if (rows.length === 0) return [];
+  const res = await db.execute<{ shipment_id: string }>(withJson(EXCEPTIONS_UPSERT, rows));
+  return res.rows;
+}
+
+/** The statement with its one `$1` bound to the records as a JSON parameter (never inlined). */
+function withJson(statement: string, records: unknown[]): SQL {
+  const [head, tail] = statement.split('$1');
+  return sql`${sql.raw(head)}${JSON.stringify(records)}${sql.raw(tail)}`;
+}
+
+export const findShipment = async (db: DbOrTx, id: string) =>
+  (await db.select().from(shipments).where(eq(shipments.id, id)))[0];
+
+export const findShipmentByWaybill = async (db: DbOrTx, waybill: string) =>
+  (await db.select().from(shipments).where(eq(shipments.waybill, waybill)))[0];
+
+export async function findShipmentsByWaybills(db: DbOrTx, waybills: string[]) {
+  if (waybills.length === 0) return [];
+  return db
+    .select()
+    .from(shipments)
+    .where(sql`${shipments.waybill} = ANY(${sql.param(waybills)}::text[])`);
+}
+
+export async function updateShipmentVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<typeof shipments.$inferInsert>,
+) {
+  const [row] = await db
+    .update(shipments)
+    .set({ ...patch, version: sql`${shipments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(shipments.id, id), eq(shipments.version, version)))
+    .returning();
+  return row;
+}
+
+export const eventsOf = async (db: DbOrTx, shipmentId: string) =>
+  db
+    .select()
+    .from(trackingEvents)
+    .where(eq(trackingEvents.shipmentId, shipmentId))
+    .orderBy(asc(trackingEvents.occurredAt), asc(trackingEvents.createdAt));
+
+export const exceptionsOf = async (db: DbOrTx, shipmentId: string) =>
+  db
+    .select()
+    .from(shipmentExceptions)
+    .where(eq(shipmentExceptions.shipmentId, shipmentId))
+    .orderBy(asc(shipmentExceptions.createdAt));
+
+export interface ShipmentListQuery {
+  accountId?: string;
+  carrierId?: string;
+  status?: string;
+  waybill?: string;
+  limit: number;
+  after: [string, string] | null;
+}
+
+/** Newest booking first; keyset on (booked_at, id). */
+export async function listShipments(db: DbOrTx, q: ShipmentListQuery) {
+  const where: (SQL | undefined)[] = [];
+  if (q.accountId) where.push(eq(shipments.accountId, q.accountId));
+  if (q.carrierId) where.push(eq(shipments.carrierId, q.carrierId));
+  if (q.status) where.push(eq(shipments.status, q.status as never));
+  if (q.waybill)
+    where.push(sql`${shipments.waybill} LIKE ${`${q.waybill.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.after)
+    where.push(
+      sql`(${shipments.bookedAt}, ${shipments.id}) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)`,
+    );
+  return db
+    .select()
+    .from(shipments)
+    .where(and(...where))
+    .orderBy(desc(shipments.bookedAt), desc(shipments.id))
+    .limit(q.limit + 1);
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { RowError, ShipmentInput, UpdateShipmentInput } from '../../../shared/shipments.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { withoutJit } from '../../db/jit.js';
+import { staleWrite } from '../../db/versioned.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { decodeCursor, toPage } from '../../lib/pagination.js';
+import { recordChange } from '../audit/service.js';
+import { partnerIdsByCode } from '../partners/index.js';
+import { toShipmentDto } from './presenter.js';
+import * as repo from './repo.js';
+import { sequenceErrors, validateShipmentRows } from './validation.js';
+
+export interface BulkResult {
+  received: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowError[];
+}
+
+const codesOf = (rows: unknown[], key: 'accountCode' | 'carrierCode') => [
+  ...new Set(
+    rows
+      .map((r) => (r && typeof r === 'object' ? (r as Record<string, unknown>)[key] : undefined))
+      .filter((c): c is string => typeof c === 'string')
+      .map((c) => c.trim()),
+  ),
+];
+
+/**
+ * Bulk upsert by waybill in one transaction. Without `skipInvalid` any bad row stores nothing and
+ * the rows come back in a 400; with it the valid rows are stored and the bad ones reported.
+ * Bulk rows carry the full state of a shipment (fields left out become empty); no version check —
+ * the sending TMS is the source of truth. One audit entry records the batch and the waybills it changed.
+ */
+export async function upsertShipmentBatch(
+  db: Db,
+  actor: Actor,
+  rows: unknown[],
+  skipInvalid: boolean,
+): Promise<BulkResult> {
+  return db.transaction(async (tx) => {
+    await withoutJit(tx);
+    const [accounts, carriers] = await Promise.all([
+      repo.accountIdsByCode(tx, codesOf(rows, 'accountCode')),
+      partnerIdsByCode(tx, codesOf(rows, 'carrierCode')),
+    ]);
+    const { valid, errors } = validateShipmentRows(rows, accounts, carriers);
+    if (errors.length && !skipInvalid) throw new AppError('VALIDATION_FAILED', { rows: errors });
+    const written = valid.length ? await repo.upsertShipments(tx, valid.map(repo.toRecord)) : [];
+    const exceptionRows = valid.flatMap((v) =>
+      (v.input.exceptions ?? []).map((e) => ({
+        waybill: v.input.waybill,
+        kind: e.kind,
+        occurred_at: e.occurredAt ?? null,
+        note: e.note ?? null,
+      })),
+    );
+    const exceptionsWritten = await repo.upsertExceptions(tx, exceptionRows);
+    const inserted = written.filter((w) => w.inserted).length;
+    const touched = new Set([...written.map((w) => w.id), ...exceptionsWritten.map((e) => e.shipment_id)]);
+    const updated = touched.size - inserted;
+    if (touched.size > 0) {
+      await recordChange(tx, actor, 'shipmentBatch', randomUUID(), 'create', null, {
+        inserted,
+        updated,
+        waybills: written.map((w) => w.waybill),
+      });
+    }
+    const rejected = new Set(errors.map((e) => e.index)).size;
+    return {
+      received: rows.length,
+      inserted,
+      updated,
+      unchanged: valid.length - touched.size,
+      rejected,
+      errors,
+    };
+  });
+}
+
+const fieldErrors = (errors: RowError[]) =>
+  new AppError('VALIDATION_FAILED', { fields: Object.fromEntries(errors.map((e) => [e.field, e.code])) });
+
+export async function createShipment(db: Db, actor: Actor, input: ShipmentInput) {
+  return db.transaction(async (tx) => {
+    if (await repo.findShipmentByWaybill(tx, input.waybill)) {
+      throw new AppError('ALREADY_EXISTS', {
+        params: { entity: 'shipment', field: 'waybill' },
+        fields: { waybill: 'shipment.waybillTaken' },
+      });
+    }
+    const accounts = await repo.accountIdsByCode(tx, [input.accountCode]);
+    const carriers = await partnerIdsByCode(tx, input.carrierCode ? [input.carrierCode] : []);
+    const { valid, errors } = validateShipmentRows([input], accounts, carriers);
+    if (errors.length) throw fieldErrors(errors);
+    const [w] = await repo.upsertShipments(tx, valid.map(repo.toRecord));
+    await repo.upsertExceptions(
+      tx,
+      (input.exceptions ?? []).map((e) => ({
+        waybill: input.waybill,
+        kind: e.kind,
+        occurred_at: e.occurredAt ?? null,
+        note: e.note ?? null,
+      })),
+    );
+    const row = (await repo.findShipment(tx, w.id))!;
+    // TODO(accounts): pass row.accountId once recordChange takes the account id for timelines.
+    await recordChange(tx, actor, 'shipment', row.id, 'create', null, row);
+    return toShipmentDto(row);
+  });
+}
+
+const at = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
+
+/** Edits a shipment with optimistic locking; the merged record must still be in a possible order. */
+export async function updateShipment(db: Db, actor: Actor, id: string, input: UpdateShipmentInput) {
+  return db.transaction(async (tx) => {
+    const before = await repo.findShipment(tx, id);
+    if (!before) throw notFound('shipment');
+    const { version, accountCode, carrierCode, bookedAt, pickedUpAt, promisedAt, deliveredAt, ...rest } =
+      input;
+    const errors: RowError[] = [];
+    const patch: Parameters<typeof repo.updateShipmentVersioned>[3] = {
+      ...rest,
+      bookedAt: at(bookedAt) ?? undefined,
+      pickedUpAt: at(pickedUpAt),
+      promisedAt: at(promisedAt),
+      deliveredAt: at(deliveredAt),
+    };
+    if (accountCode) {
+      patch.accountId = (await repo.accountIdsByCode(tx, [accountCode])).get(accountCode.toLowerCase());
+      if (!patch.accountId) errors.push({ index: 0, field: 'accountCode', code: 'shipment.unknownAccount' });
+    }
+    if (carrierCode) {
+      patch.carrierId = (await partnerIdsByCode(tx, [carrierCode])).get(carrierCode.toLowerCase());
+      if (!patch.carrierId) errors.push({ index: 0, field: 'carrierCode', code: 'shipment.unknownCarrier' });
+    }
+    const merged = {
+      ...before,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    };
+    for (const e of sequenceErrors(merged as repo.ShipmentRow)) errors.push({ index: 0, ...e });
+    if (errors.length) throw fieldErrors(errors);
+    const after = await repo.updateShipmentVersioned(tx, id, version, patch);
+    if (!after) throw staleWrite('shipment', before, toShipmentDto);
+    await recordChange(tx, actor, 'shipment', id, 'update', before, after);
+    return toShipmentDto(after);
+  });
+}
+
+/** A shipment with its tracking timeline (ordered by event time, not arrival) and exceptions. */
+export async function getShipment(db: DbOrTx, id: string) {
+  const s = await repo.findShipment(db, id);
+  if (!s) throw notFound('shipment');
+  const [events, exceptions] = await Promise.all([repo.eventsOf(db, id), repo.exceptionsOf(db, id)]);
+  return {
+    ...toShipmentDto(s),
+    events: events.map((e) => ({
+      id: e.id,
+      occurredAt: e.occurredAt.toISOString(),
+      statusCode: e.statusCode,
+      location: e.location,
+      description: e.description,
+      source: e.source,
+    })),
+    exceptions: exceptions.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      occurredAt: x.occurredAt?.toISOString() ?? null,
+      note: x.note,
+    })),
+  };
+}
+
+export async function listShipmentsPage(
+  db: DbOrTx,
+  q: Omit<repo.ShipmentListQuery, 'after'> & { cursor?: string },
+) {
+  const after = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const rows = await repo.listShipments(db, { ...q, after });
+  const page = toPage(rows, q.limit, (s) => [s.bookedAt.toISOString(), s.id]);
+  return { items: page.items.map(toShipmentDto), nextCursor: page.nextCursor };
+}

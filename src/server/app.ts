@@ -15,6 +15,7 @@ import { authRoutes } from './domains/auth/routes.js';
 import { kpiRoutes } from './domains/kpi/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { partnersRoutes } from './domains/partners/routes.js';
+import { registerShipmentAccountViews } from './domains/shipments/accountViews.js';
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
@@ -44,6 +45,7 @@ export const LOG_REDACT = [
 ];
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  registerShipmentAccountViews();
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,

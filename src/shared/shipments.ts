@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRANSPORT_MODES } from './customers/labels.js';
 
 export const SHIPMENT_STATUSES = [
   'booked',
@@ -12,17 +13,8 @@ export const SHIPMENT_STATUSES = [
 ] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
-export const TRANSPORT_MODES = [
-  'road_ftl',
-  'road_ltl',
-  'express',
-  'sea',
-  'air',
-  'rail',
-  'warehousing',
-  'cold_chain',
-  'hazardous',
-] as const;
+/** The one list of transport modes (with its labels) lives with the customer vocabularies. */
+export { TRANSPORT_MODES } from './customers/labels.js';
 
 export const EXCEPTION_KINDS = ['delay', 'damage', 'loss', 'shortage', 'misdelivery'] as const;
 /** Exceptions that make a delivered shipment count as not intact (DOMAIN.md §3). */

@@ -1,3 +1,5 @@
+import { accountsEnUS } from './accounts.en-US';
+
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
   app: { name: 'LogiCRM', tagline: 'Customer relationship management for logistics' },
@@ -69,6 +71,9 @@ export const enUS = {
     contacts: { write: 'Add and edit contacts and notes of accounts' },
   },
   nav: {
+    customers: 'Customers',
+    accounts: 'Accounts',
+    duplicates: 'Duplicates',
     home: 'Home',
     admin: 'Administration',
     users: 'Users',
@@ -218,4 +223,5 @@ export const enUS = {
     historyTitle: 'Change history of the organisation',
     updatedAt: 'Last changed {{time}}',
   },
+  accounts: accountsEnUS,
 };

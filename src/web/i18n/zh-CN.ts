@@ -1,3 +1,4 @@
+import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
@@ -67,6 +68,9 @@ export const zhCN: typeof enUS = {
     contacts: { write: '新增和编辑客户的联系人与备注' },
   },
   nav: {
+    customers: '客户管理',
+    accounts: '客户',
+    duplicates: '重复客户',
     home: '首页',
     admin: '系统管理',
     users: '用户',
@@ -216,4 +220,5 @@ export const zhCN: typeof enUS = {
     historyTitle: '组织设置的变更历史',
     updatedAt: '最后修改于 {{time}}',
   },
+  accounts: accountsZhCN,
 };

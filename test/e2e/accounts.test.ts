@@ -85,9 +85,14 @@ describe('accounts', () => {
     await page.locator('#requirements').fill('冷藏 2–8 ℃，夜间收货');
     await page.locator('#contacts_0_name').fill('王磊');
     await page.locator('#contacts_0_title').fill('物流经理');
-    await page.locator('#contacts_0_mobile').fill('138 1234 5678');
+    // The server's message lands on the field it is about (contacts.0.mobile).
+    await page.locator('#contacts_0_mobile').fill('12345');
+    await page.getByTestId('account-save').click();
+    const mobileError = page.locator('.ant-form-item:has(#contacts_0_mobile) .ant-form-item-explain-error');
+    await mobileError.waitFor();
+    expect(await mobileError.textContent()).toMatch(/号码/);
     await page.screenshot({ path: `${RESULTS}accounts-form.png` });
-
+    await page.locator('#contacts_0_mobile').fill('138 1234 5678');
     await page.getByTestId('account-save').click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
     accountId = page.url().split('/').pop() ?? '';
@@ -121,6 +126,13 @@ describe('accounts', () => {
     await poll(() => page.getByTestId('timeline').textContent()).toMatch(/一般客户\s*→\s*战略客户/);
     expect(await page.getByTestId('timeline').textContent()).toContain('服务等级');
     await page.screenshot({ path: `${RESULTS}accounts-360.png`, fullPage: true });
+
+    await page.getByRole('tab', { name: '备注' }).click();
+    await page.getByTestId('note-body').fill('电话回访：下月起每周增加两趟成都线。');
+    await page.getByTestId('note-add').click();
+    await poll(() => page.getByTestId('timeline').textContent()).toContain('每周增加两趟成都线');
+    await page.getByRole('tab', { name: '动态' }).click();
+    await poll(() => page.getByTestId('timeline').textContent()).toContain('写了备注');
   });
 
   it('shows what someone else changed when an edit comes too late (409)', async () => {

@@ -134,7 +134,7 @@ export function useUpdateAccount() {
       account: object;
       requirements?: string | null;
     }) => api<AccountDto>('PUT', `/accounts/${id}`, body),
-    onSuccess: invalidate,
+    onSettled: invalidate, // after a 409 too: the page behind shows the current version
   });
 }
 
@@ -143,7 +143,7 @@ export function useSetArchived() {
   return useMutation({
     mutationFn: ({ id, version, archived }: { id: string; version: number; archived: boolean }) =>
       api<AccountDto>('POST', `/accounts/${id}/${archived ? 'archive' : 'restore'}`, { version }),
-    onSuccess: invalidate,
+    onSettled: invalidate, // after a 409 too: the page behind shows the current version
   });
 }
 
@@ -152,7 +152,7 @@ export function useChangeOwner() {
   return useMutation({
     mutationFn: ({ id, version, ownerId }: { id: string; version: number; ownerId: string | null }) =>
       api<AccountDto>('POST', `/accounts/${id}/owner`, { version, ownerId }),
-    onSuccess: invalidate,
+    onSettled: invalidate, // after a 409 too: the page behind shows the current version
   });
 }
 

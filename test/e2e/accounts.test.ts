@@ -183,6 +183,38 @@ describe('accounts', () => {
     await poll(() => page.getByTestId('contacts-table').textContent()).toContain('刘洋');
   });
 
+  it('filters the list, keeps the filters as a saved view and shows archived accounts', async () => {
+    await page.getByTestId('app-nav').getByText('客户', { exact: true }).click();
+    const table = page.getByTestId('accounts-table');
+    await poll(() => table.textContent()).toContain(NEW_NAME);
+    await page.getByTestId('filters-toggle').click();
+    await page.getByTestId('account-filters').locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流失' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/status=lost/);
+    await poll(() => table.textContent()).toContain('没有符合条件的客户');
+
+    await page.getByTestId('save-view').click();
+    await page.locator('.ant-modal:visible input').fill('流失客户');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await poll(() => page.locator('.ant-message').textContent()).toContain('视图已保存');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await poll(() => table.textContent()).toContain(NEW_NAME);
+
+    await page.getByTestId('saved-views').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '流失客户' })
+      .click();
+    await page.waitForURL(/status=lost/);
+    await poll(() => table.textContent()).toContain('没有符合条件的客户');
+    await page.screenshot({ path: `${RESULTS}accounts-filters.png` });
+
+    // The account merged away is archived, still findable.
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByText('已归档', { exact: true }).click();
+    await poll(() => table.textContent()).toContain(EXISTING);
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -95,7 +95,7 @@ export default function AccountListPage() {
           onChange={(e) => setText(e.target.value)}
           onSearch={(v) => setFilters({ ...filters, q: v.trim() || undefined })}
           placeholder={t('accounts.searchPlaceholder')}
-          style={{ width: 360, maxWidth: '100%' }}
+          style={{ width: 420, maxWidth: '100%' }}
           data-testid="account-search"
         />
         <Badge count={activeFilters} size="small">

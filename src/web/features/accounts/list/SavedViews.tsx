@@ -19,20 +19,20 @@ export function SavedViews({
   const views = useSavedViews();
   const save = useSaveView();
   const remove = useDeleteView();
-  const [picked, setPicked] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
   const [error, setError] = useState<string | null>(null);
-  const pickedView = views.data?.items.find((v) => v.id === picked);
+  // The view shown as picked is the one the list currently matches; changing a filter leaves it.
+  const key = (f: AccountFilters) => JSON.stringify(compactFilters(f));
+  const pickedView = views.data?.items.find((v) => key(filtersFromView(v.query)) === key(filters));
 
   const submit = async () => {
     const { name } = await form.validateFields();
     save.mutate(
       { name, query: compactFilters(filters) },
       {
-        onSuccess: (view) => {
+        onSuccess: () => {
           message.success(t('accounts.views.saved'));
-          setPicked(view.id);
           setSaving(false);
         },
         onError: (e) => setError(applyApiError(form, e)),
@@ -48,7 +48,6 @@ export function SavedViews({
         value={pickedView?.id}
         loading={views.isPending}
         onChange={(id) => {
-          setPicked(id);
           const view = views.data?.items.find((v) => v.id === id);
           if (view) onApply(filtersFromView(view.query));
         }}
@@ -63,10 +62,7 @@ export function SavedViews({
           cancelText={t('common.no')}
           onConfirm={() =>
             remove.mutate(pickedView.id, {
-              onSuccess: () => {
-                setPicked(undefined);
-                message.success(t('accounts.views.deleted'));
-              },
+              onSuccess: () => message.success(t('accounts.views.deleted')),
               onError: (e) => message.error(e.message),
             })
           }

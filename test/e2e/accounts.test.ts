@@ -2,7 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, creditCode } from '../accountFactory.js';
 import { startTestServer } from '../testServer.js';
-import { chooseLoginLanguage, launchBrowser, logIn, poll, RESULTS } from './browser.js';
+import {
+  chooseLoginLanguage,
+  launchBrowser,
+  logIn,
+  poll,
+  RESULTS,
+  switchLanguageFromUserMenu,
+} from './browser.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -211,8 +218,24 @@ describe('accounts', () => {
 
     // The account merged away is archived, still findable.
     await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.waitForURL((url) => !url.search.includes('status='));
     await page.getByText('已归档', { exact: true }).click();
+    await page.waitForURL(/archived=true/);
     await poll(() => table.textContent()).toContain(EXISTING);
+  });
+
+  it('reads in English and fits a tablet', async () => {
+    await switchLanguageFromUserMenu(page, '语言', 'en-US');
+    await page.setViewportSize({ width: 800, height: 1024 });
+    await page.goto(`${server.baseUrl}/accounts/${accountId}`);
+    await poll(() => page.getByTestId('account-header').textContent()).toContain('Strategic');
+    await page.getByRole('tab', { name: 'Requirements' }).click();
+    // The concurrent edit above replaced the transport needs; the requirements text stayed.
+    await poll(() => page.getByRole('tabpanel').textContent()).toContain('No transport needs recorded.');
+    expect(await page.getByTestId('requirements').textContent()).toContain('夜间收货');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${RESULTS}accounts-360-en-tablet.png`, fullPage: true });
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -54,3 +54,13 @@ export async function logIn(page: Page, email: string, password: string, expectH
   await page.locator('button[type=submit]').click();
   if (expectHome) await page.getByTestId('home-welcome').waitFor();
 }
+
+export async function switchLanguageFromUserMenu(
+  page: Page,
+  submenuLabel: string,
+  locale: 'zh-CN' | 'en-US',
+) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: submenuLabel }).hover();
+  await page.getByTestId(`lang-${locale}`).click();
+}

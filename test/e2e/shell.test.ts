@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../testServer.js';
-import { chooseLoginLanguage, launchBrowser, logIn as logInAs, poll, RESULTS } from './browser.js';
+import {
+  chooseLoginLanguage,
+  launchBrowser,
+  logIn as logInAs,
+  poll,
+  RESULTS,
+  switchLanguageFromUserMenu,
+} from './browser.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -10,12 +17,6 @@ let pageErrors: string[] = [];
 
 const logIn = (page: Page, expectHome = true) =>
   logInAs(page, server.adminEmail, server.adminPassword, expectHome);
-
-async function switchLanguageFromUserMenu(page: Page, submenuLabel: string, locale: 'zh-CN' | 'en-US') {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: submenuLabel }).hover();
-  await page.getByTestId(`lang-${locale}`).click();
-}
 
 beforeAll(async () => {
   ({ browser, newPage, pageErrors } = await launchBrowser());

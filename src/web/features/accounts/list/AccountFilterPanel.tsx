@@ -15,13 +15,13 @@ export function AccountFilterPanel({
   onChange,
 }: {
   filters: AccountFilters;
-  onChange: (f: AccountFilters) => void;
+  onChange: (update: (current: AccountFilters) => AccountFilters) => void;
 }) {
   const { t } = useTranslation();
   const { options } = useVocabulary();
   const can = useCan();
   const users = useOwnerOptions(can('users.read'));
-  const set = (patch: Partial<AccountFilters>) => onChange({ ...filters, ...patch });
+  const set = (patch: Partial<AccountFilters>) => onChange((f) => ({ ...f, ...patch }));
   const ownerOptions = [
     { value: 'me', label: t('accounts.owner.me') },
     { value: 'none', label: t('accounts.owner.none') },
@@ -113,9 +113,7 @@ export function AccountFilterPanel({
         />
         <Button
           type="link"
-          onClick={() =>
-            onChange({ q: filters.q, archived: filters.archived, sort: filters.sort, order: filters.order })
-          }
+          onClick={() => onChange((f) => ({ q: f.q, archived: f.archived, sort: f.sort, order: f.order }))}
         >
           {t('accounts.clearFilters')}
         </Button>

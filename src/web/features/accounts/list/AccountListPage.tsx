@@ -39,8 +39,12 @@ export default function AccountListPage() {
   const [text, setText] = useState(filters.q ?? '');
   const typed = useDebounced(text.trim(), 350);
 
-  const setFilters = (next: AccountFilters) => {
-    setSearchParams(filtersToSearch(next), { replace: true });
+  // Each change starts from the URL as it is now, not as it was at the last render: the router
+  // re-renders in a transition, and two quick changes (clear the filters, then pick "archived") must
+  // not undo each other.
+  const setFilters = (update: (current: AccountFilters) => AccountFilters) => {
+    const current = filtersFromSearch(new URLSearchParams(window.location.search));
+    setSearchParams(filtersToSearch(update(current)), { replace: true });
     pager.reset();
   };
 
@@ -48,7 +52,7 @@ export default function AccountListPage() {
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the typed text settles, nothing else
   useEffect(() => {
-    if (typed !== (filters.q ?? '')) setFilters({ ...filters, q: typed || undefined });
+    if (typed !== (filters.q ?? '')) setFilters((f) => ({ ...f, q: typed || undefined }));
   }, [typed]);
 
   const sortOrder = (key: AccountSort): SortOrder =>
@@ -93,7 +97,7 @@ export default function AccountListPage() {
           allowClear
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => setFilters({ ...filters, q: v.trim() || undefined })}
+          onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
           placeholder={t('accounts.searchPlaceholder')}
           style={{ width: 420, maxWidth: '100%' }}
           data-testid="account-search"
@@ -109,13 +113,13 @@ export default function AccountListPage() {
         </Badge>
         <Segmented
           value={filters.archived ?? 'false'}
-          onChange={(v) => setFilters({ ...filters, archived: v === 'false' ? undefined : v })}
+          onChange={(v) => setFilters((f) => ({ ...f, archived: v === 'false' ? undefined : v }))}
           options={(['false', 'true', 'all'] as const).map((v) => ({
             value: v,
             label: t(`accounts.archived.${v}`),
           }))}
         />
-        <SavedViews filters={filters} onApply={setFilters} />
+        <SavedViews filters={filters} onApply={(view) => setFilters(() => view)} />
       </Flex>
       {filtersOpen && <AccountFilterPanel filters={filters} onChange={setFilters} />}
       {query.error ? (
@@ -136,11 +140,9 @@ export default function AccountListPage() {
             const sort = SORTABLE[String(s?.columnKey)];
             if (!sort) return;
             // Clicking the sorted column again flips it: the list always has an order.
-            const flipped = (filters.order ?? 'desc') === 'asc' ? 'desc' : 'asc';
-            setFilters({
-              ...filters,
-              sort,
-              order: s.order ? (s.order === 'ascend' ? 'asc' : 'desc') : flipped,
+            setFilters((f) => {
+              const flipped = (f.order ?? 'desc') === 'asc' ? 'desc' : 'asc';
+              return { ...f, sort, order: s.order ? (s.order === 'ascend' ? 'asc' : 'desc') : flipped };
             });
           }}
           columns={[

@@ -8,7 +8,7 @@ import { useCan } from './features/auth/api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireSession } from './features/auth/RequireSession';
 import { HomePage } from './features/home/HomePage';
-import { adminScreens } from './screens';
+import { screenRoutes } from './screens';
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const can = useCan();
@@ -27,7 +27,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
-      ...adminScreens.map((s) => ({
+      ...screenRoutes.map((s) => ({
         path: s.path,
         element: <Guard permission={s.permission}>{s.element}</Guard>,
       })),

@@ -1,20 +1,52 @@
-import { ApiOutlined, AuditOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  MergeCellsOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Permission } from './api/types';
 
+const AccountListPage = lazy(() => import('./features/accounts/list/AccountListPage'));
+const AccountPage = lazy(() => import('./features/accounts/detail/AccountPage'));
+const DuplicatesPage = lazy(() => import('./features/accounts/duplicates/DuplicatesPage'));
 // Admin screens are loaded on demand, keeping the first load small for everyone else.
 const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
 const AuditPage = lazy(() => import('./features/admin/audit/AuditPage'));
 const OrganizationPage = lazy(() => import('./features/admin/organization/OrganizationPage'));
 
-export interface Screen {
+export interface ScreenRoute {
   path: string;
   permission: Permission;
-  label: 'nav.users' | 'nav.apiKeys' | 'nav.audit' | 'nav.organization';
-  icon: ReactNode;
   element: ReactNode;
 }
+
+/** A screen with an entry in the menu. */
+export interface Screen extends ScreenRoute {
+  label: 'nav.users' | 'nav.apiKeys' | 'nav.audit' | 'nav.organization' | 'nav.accounts' | 'nav.duplicates';
+  icon: ReactNode;
+}
+
+/** The customer master: the account list, duplicates review (menu) and the account 360° page. */
+export const customerScreens: Screen[] = [
+  {
+    path: '/accounts',
+    permission: 'accounts.read',
+    label: 'nav.accounts',
+    icon: <ShopOutlined />,
+    element: <AccountListPage />,
+  },
+  {
+    path: '/accounts/duplicates',
+    permission: 'accounts.merge',
+    label: 'nav.duplicates',
+    icon: <MergeCellsOutlined />,
+    element: <DuplicatesPage />,
+  },
+];
 
 /** Every administration screen with the permission that opens it; routes and menu both come from here. */
 export const adminScreens: Screen[] = [
@@ -46,4 +78,11 @@ export const adminScreens: Screen[] = [
     icon: <BankOutlined />,
     element: <OrganizationPage />,
   },
+];
+
+/** Every guarded route: the menu's screens and the pages reached from them. */
+export const screenRoutes: ScreenRoute[] = [
+  ...customerScreens,
+  { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },
+  ...adminScreens,
 ];

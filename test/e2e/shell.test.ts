@@ -1,65 +1,26 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../testServer.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RESULTS = `${ROOT}test-results/`;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** Waits for the page to settle on a value; rendering after a fetch can take a few seconds on CI. */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+import {
+  chooseLoginLanguage,
+  launchBrowser,
+  logIn as logInAs,
+  poll,
+  RESULTS,
+  switchLanguageFromUserMenu,
+} from './browser.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
-const pageErrors: string[] = [];
+let newPage: (width?: number, height?: number) => Promise<{ context: BrowserContext; page: Page }>;
+let pageErrors: string[] = [];
 
-async function newPage(width = 1280, height = 860): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  return { context, page };
-}
-
-async function chooseLoginLanguage(page: Page, label: string) {
-  await page.getByTestId('language-switch').click();
-  await page.locator('.ant-select-item-option', { hasText: label }).click();
-}
-
-async function logIn(page: Page, expectHome = true) {
-  await page.locator('#email').fill(server.adminEmail);
-  await page.locator('#password').fill(server.adminPassword);
-  await page.locator('button[type=submit]').click();
-  if (expectHome) await page.getByTestId('home-welcome').waitFor();
-}
-
-async function switchLanguageFromUserMenu(page: Page, submenuLabel: string, locale: 'zh-CN' | 'en-US') {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: submenuLabel }).hover();
-  await page.getByTestId(`lang-${locale}`).click();
-}
+const logIn = (page: Page, expectHome = true) =>
+  logInAs(page, server.adminEmail, server.adminPassword, expectHome);
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  // The server serves dist/web: make sure it reflects the sources under test (a no-op when up to date).
-  execFileSync(process.execPath, [`${ROOT}scripts/build-web.mjs`], { stdio: 'inherit' });
+  ({ browser, newPage, pageErrors } = await launchBrowser());
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
 });
 
 afterAll(async () => {

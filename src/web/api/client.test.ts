@@ -71,4 +71,10 @@ describe('api client', () => {
       '/users?limit=50&active=false',
     );
   });
+
+  it('repeats the key for each value of an array', () => {
+    expect(withQuery('/accounts', { status: ['active', 'dormant'], tag: [], q: '华' })).toBe(
+      '/accounts?status=active&status=dormant&q=%E5%8D%8E',
+    );
+  });
 });

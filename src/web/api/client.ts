@@ -32,12 +32,16 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+type Scalar = string | number | boolean | null | undefined;
+type Query = Record<string, Scalar | readonly Scalar[]>;
 
+/** Appends the query string; empty values are left out and an array becomes a repeated key. */
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, value] of Object.entries(query)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== undefined && v !== null && v !== '') params.append(k, String(v));
+    }
   }
   const s = params.toString();
   return s ? `${path}?${s}` : path;

@@ -13,4 +13,18 @@ export const queryKeys = {
     search: (params: object) => ['audit', 'search', params] as const,
     record: (entity: string, entityId: string) => ['audit', 'record', entity, entityId] as const,
   },
+  accounts: {
+    all: ['accounts'] as const,
+    list: (params: object) => ['accounts', 'list', params] as const,
+    search: (q: string) => ['accounts', 'search', q] as const,
+    detail: (id: string) => ['accounts', 'detail', id] as const,
+    contacts: (id: string, archived: boolean) => ['accounts', 'detail', id, 'contacts', archived] as const,
+    timeline: (id: string, sources: readonly string[]) =>
+      ['accounts', 'detail', id, 'timeline', sources] as const,
+    timelineSources: ['accounts', 'timeline-sources'] as const,
+    duplicateCheck: (body: object) => ['accounts', 'duplicate-check', body] as const,
+    duplicatePairs: ['accounts', 'duplicate-pairs'] as const,
+  },
+  savedViews: (list: string) => ['saved-views', list] as const,
+  ownerOptions: ['users', 'owner-options'] as const,
 };

@@ -1,10 +1,16 @@
-import { HomeOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  HomeOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  SettingOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
-import { adminScreens } from '../screens';
+import { adminScreens, customerScreens, type Screen } from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -20,18 +26,28 @@ export function AppLayout() {
   const { token } = theme.useToken();
 
   const admin = adminScreens.filter((s) => can(s.permission));
-  const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    ...(admin.length
+  const customers = customerScreens.filter((s) => can(s.permission));
+  const group = (key: string, icon: ReactNode, label: string, screens: Screen[]) =>
+    screens.length
       ? [
           {
-            key: 'admin',
-            icon: <SettingOutlined />,
-            label: t('nav.admin'),
-            children: admin.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+            key,
+            icon,
+            label,
+            children: screens.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
           },
         ]
-      : []),
+      : [];
+  // The menu entry of the current page: the longest screen path it starts with (/accounts/123 → /accounts).
+  const selected =
+    [...customers, ...admin]
+      .map((s) => s.path)
+      .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? pathname;
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...group('customers', <ShopOutlined />, t('nav.customers'), customers),
+    ...group('admin', <SettingOutlined />, t('nav.admin'), admin),
   ];
 
   return (
@@ -62,8 +78,8 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[pathname]}
-          defaultOpenKeys={collapsed ? [] : ['admin']}
+          selectedKeys={[selected]}
+          defaultOpenKeys={collapsed ? [] : ['customers', 'admin']}
           items={items}
           onClick={({ key }) => navigate(key)}
           data-testid="app-nav"

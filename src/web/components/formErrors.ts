@@ -1,6 +1,9 @@
 import type { FormInstance } from 'antd';
 import { isApiError } from '../api/client';
 
+/** `contacts.0.mobile` → ['contacts', 0, 'mobile']: a Form.List item's name holds a number. */
+const toNamePath = (path: string) => path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+
 /**
  * Puts the API's per-field messages (`error.fields`, keyed by dotted path) on the form's fields.
  * Returns what still needs saying above the form: nothing when every message landed on a field,
@@ -10,7 +13,7 @@ export function applyApiError(form: FormInstance, error: unknown): string | null
   if (!isApiError(error)) return error instanceof Error ? error.message : String(error);
   const fields = Object.entries(error.fields ?? {});
   if (!fields.length) return error.message;
-  form.setFields(fields.map(([path, message]) => ({ name: path.split('.'), errors: [message] })));
+  form.setFields(fields.map(([path, message]) => ({ name: toNamePath(path), errors: [message] })));
   const shown = new Set(
     form
       .getFieldsError()

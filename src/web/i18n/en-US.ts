@@ -1,3 +1,5 @@
+import { accountsEnUS } from './accounts.en-US';
+
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
   app: { name: 'LogiCRM', tagline: 'Customer relationship management for logistics' },
@@ -77,6 +79,9 @@ export const enUS = {
     },
   },
   nav: {
+    customers: 'Customers',
+    accounts: 'Accounts',
+    duplicates: 'Duplicates',
     home: 'Home',
     admin: 'Administration',
     users: 'Users',
@@ -226,4 +231,5 @@ export const enUS = {
     historyTitle: 'Change history of the organisation',
     updatedAt: 'Last changed {{time}}',
   },
+  accounts: accountsEnUS,
 };

@@ -1,3 +1,4 @@
+import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
@@ -69,6 +70,9 @@ export const zhCN: typeof enUS = {
     partners: { read: '查看承运商等合作伙伴及其评分', manage: '管理合作伙伴、资质、合同和考评' },
   },
   nav: {
+    customers: '客户管理',
+    accounts: '客户',
+    duplicates: '重复客户',
     home: '首页',
     admin: '系统管理',
     users: '用户',
@@ -218,4 +222,5 @@ export const zhCN: typeof enUS = {
     historyTitle: '组织设置的变更历史',
     updatedAt: '最后修改于 {{time}}',
   },
+  accounts: accountsZhCN,
 };

@@ -13,6 +13,7 @@ import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
+import { importsRoutes } from './domains/imports/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         contactsRoutes,
         duplicatesRoutes,
         savedViewsRoutes,
+        importsRoutes,
       ]) {
         await api.register(routes, deps);
       }

@@ -4,5 +4,6 @@ export * from '../domains/accounts/table.js';
 export * from '../domains/apikeys/table.js';
 export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';
+export * from '../domains/imports/jobsTable.js';
 export * from '../domains/organization/table.js';
 export * from '../domains/users/table.js';

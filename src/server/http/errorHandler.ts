@@ -83,7 +83,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(reply, new AppError('INVALID_JSON'), locale, req.id);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(reply, new AppError('BODY_TOO_LARGE', { params: { limit: '1 MB' } }), locale, req.id);
+        return send(
+          reply,
+          new AppError('BODY_TOO_LARGE', {
+            params: { limit: `${(req.routeOptions.bodyLimit ?? 1024 * 1024) / 1024 / 1024} MB` },
+          }),
+          locale,
+          req.id,
+        );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, new AppError('UNSUPPORTED_MEDIA_TYPE'), locale, req.id);
     }

@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { contactsRoutes } from './domains/accounts/contactsRoutes.js';
 import { duplicatesRoutes } from './domains/accounts/duplicatesRoutes.js';
+import { accountExportRoutes } from './domains/accounts/exportRoutes.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         duplicatesRoutes,
         savedViewsRoutes,
         importsRoutes,
+        accountExportRoutes,
       ]) {
         await api.register(routes, deps);
       }

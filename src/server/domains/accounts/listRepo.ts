@@ -2,8 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { AccountListQuery } from './listQuery.js';
 
-/** Sort expressions; each has a matching (expression, id) index. */
-const SORT: Record<AccountListQuery['sort'], SQL> = {
+/** Sort expressions; each has a matching (expression, id) index. Read back as text (microseconds kept). */
+export const SORT: Record<AccountListQuery['sort'], SQL> = {
   updatedAt: sql`a.updated_at`,
   createdAt: sql`a.created_at`,
   name: sql`coalesce(a.name_zh, a.name_en)`,
@@ -38,7 +38,8 @@ export function searchTerm(q: string): string {
   return /^[+\d][\d\s()-]{5,}$/.test(t) ? t.replace(/[\s()-]/g, '') : t;
 }
 
-function filters(q: AccountListQuery, actorId: string | null): SQL[] {
+/** The list's filters and search, shared by the list page and the export. */
+export function accountFilters(q: AccountFilterQuery, actorId: string | null): SQL[] {
   const where: SQL[] = [];
   if (q.archived === 'false') where.push(sql`a.archived_at IS NULL`);
   if (q.archived === 'true') where.push(sql`a.archived_at IS NOT NULL`);
@@ -71,14 +72,16 @@ function filters(q: AccountListQuery, actorId: string | null): SQL[] {
   return where;
 }
 
-export async function listAccountRows(
-  db: DbOrTx,
-  q: AccountListQuery,
+type AccountFilterQuery = Omit<AccountListQuery, 'limit' | 'cursor'>;
+
+/** Filters plus the keyset condition after the row whose (sort key, id) is `after`; the ORDER BY to go with it. */
+export function accountPageWhere(
+  q: AccountFilterQuery,
   actorId: string | null,
   after: [string | number, string] | null,
-): Promise<AccountListRow[]> {
+) {
   const key = SORT[q.sort];
-  const where = filters(q, actorId);
+  const where = accountFilters(q, actorId);
   if (after) {
     const cmp = q.order === 'desc' ? sql`<` : sql`>`;
     const value =
@@ -86,20 +89,34 @@ export async function listAccountRows(
     where.push(sql`(${key}, a.id) ${cmp} (${value}, ${after[1]}::uuid)`);
   }
   const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;
+  return {
+    key,
+    where: where.length ? sql.join(where, sql` AND `) : sql`true`,
+    orderBy: sql`${key} ${dir}, a.id ${dir}`,
+  };
+}
+
+export async function listAccountRows(
+  db: DbOrTx,
+  q: AccountListQuery,
+  actorId: string | null,
+  after: [string | number, string] | null,
+): Promise<AccountListRow[]> {
+  const { key, where, orderBy } = accountPageWhere(q, actorId, after);
   const result = await db.execute<AccountListRow>(sql`
     SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
            a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",
            pc.name AS "primaryContactName", pc.mobile AS "primaryContactMobile",
            a.archived_at AS "archivedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-           a.version, ${key} AS "sortKey"
+           a.version, (${key})::text AS "sortKey"
       FROM accounts a
       LEFT JOIN users u ON u.id = a.owner_id
       LEFT JOIN LATERAL (
         SELECT name, mobile FROM contacts c
          WHERE c.account_id = a.id AND c.archived_at IS NULL
          ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
-     WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
-     ORDER BY ${key} ${dir}, a.id ${dir}
+     WHERE ${where}
+     ORDER BY ${orderBy}
      LIMIT ${q.limit + 1}`);
   return result.rows;
 }

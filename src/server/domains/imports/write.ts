@@ -147,8 +147,21 @@ function contactWrite(
   return next;
 }
 
+/** Objects with their keys sorted, recursively: jsonb reorders keys, so stored and new values compare alike. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+  );
+}
+
 const same = (before: Record<string, unknown>, after: Record<string, unknown>) =>
-  Object.keys(diffRecords(before, after)).length === 0;
+  Object.keys(
+    diffRecords(canonical(before) as Record<string, unknown>, canonical(after) as Record<string, unknown>),
+  ).length === 0;
 
 export async function writePlan(
   tx: DbOrTx,

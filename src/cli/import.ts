@@ -29,7 +29,7 @@ export interface ImportCommandOptions {
 async function actorFor(db: Db, email: string | undefined): Promise<Actor> {
   if (!email) return systemActor('cli');
   const user = await findUserByEmail(db, email);
-  if (!user || !user.active) throw new Error(`no active user with email ${email}`);
+  if (!user?.active) throw new Error(`no active user with email ${email}`);
   if (!can(user.role, 'accounts.import')) throw new Error(`${email} (${user.role}) may not import accounts`);
   return { ...systemActor(user.email), kind: 'user', id: user.id, role: user.role, locale: user.locale };
 }

@@ -158,10 +158,12 @@ function canonical(value: unknown): unknown {
   );
 }
 
-const same = (before: Record<string, unknown>, after: Record<string, unknown>) =>
-  Object.keys(
-    diffRecords(canonical(before) as Record<string, unknown>, canonical(after) as Record<string, unknown>),
-  ).length === 0;
+/** Equal for the audit: jsonb values compared with sorted keys, everything else as diffRecords does. */
+const same = (before: Record<string, unknown>, after: Record<string, unknown>) => {
+  const norm = (r: Record<string, unknown>) =>
+    'transportNeeds' in r ? { ...r, transportNeeds: canonical(r.transportNeeds) } : r;
+  return Object.keys(diffRecords(norm(before), norm(after))).length === 0;
+};
 
 export async function writePlan(
   tx: DbOrTx,

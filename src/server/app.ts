@@ -8,10 +8,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { contactsRoutes } from './domains/accounts/contactsRoutes.js';
 import { duplicatesRoutes } from './domains/accounts/duplicatesRoutes.js';
+import { accountExportRoutes } from './domains/accounts/exportRoutes.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
+import { importsRoutes } from './domains/imports/routes.js';
 import { kpiRoutes } from './domains/kpi/routes.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { partnersRoutes } from './domains/partners/routes.js';
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         shipmentsRoutes,
         kpiRoutes,
         publicTrackingRoutes,
+        importsRoutes,
+        accountExportRoutes,
       ]) {
         await api.register(routes, deps);
       }

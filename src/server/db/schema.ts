@@ -4,6 +4,7 @@ export * from '../domains/accounts/table.js';
 export * from '../domains/apikeys/table.js';
 export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';
+export * from '../domains/imports/jobsTable.js';
 export * from '../domains/organization/table.js';
 export * from '../domains/partners/table.js';
 export * from '../domains/shipments/table.js';

@@ -45,7 +45,9 @@ describe('role × route permission matrix', () => {
           headers: sessions[role],
           payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
         });
-        const code = res.json()?.error?.code;
+        // downloads (CSV, XLSX) answer with files, errors always with JSON
+        const json = String(res.headers['content-type'] ?? '').includes('json');
+        const code = json ? res.json()?.error?.code : undefined;
         if (can(role, r.permission as never))
           expect(code, `${role} ${r.method} ${r.url}`).not.toBe('FORBIDDEN');
         else {

@@ -2,8 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { AccountListQuery } from './listQuery.js';
 
-/** Sort expressions; each has a matching (expression, id) index. */
-const SORT: Record<AccountListQuery['sort'], SQL> = {
+/** Sort expressions; each has a matching (expression, id) index. Read back as text (microseconds kept). */
+export const SORT: Record<AccountListQuery['sort'], SQL> = {
   updatedAt: sql`a.updated_at`,
   createdAt: sql`a.created_at`,
   name: sql`coalesce(a.name_zh, a.name_en)`,
@@ -38,7 +38,8 @@ export function searchTerm(q: string): string {
   return /^[+\d][\d\s()-]{5,}$/.test(t) ? t.replace(/[\s()-]/g, '') : t;
 }
 
-function filters(q: AccountListQuery, actorId: string | null): SQL[] {
+/** The list's filters and search, shared by the list page and the export. */
+export function accountFilters(q: AccountFilterQuery, actorId: string | null): SQL[] {
   const where: SQL[] = [];
   if (q.archived === 'false') where.push(sql`a.archived_at IS NULL`);
   if (q.archived === 'true') where.push(sql`a.archived_at IS NOT NULL`);
@@ -61,25 +62,55 @@ function filters(q: AccountListQuery, actorId: string | null): SQL[] {
   return where;
 }
 
+type AccountFilterQuery = Omit<AccountListQuery, 'limit' | 'cursor'>;
+
 /**
  * The search box: accounts whose code, names or credit code contain the term, or with a contact
- * whose name, phone, email or WeChat id does. Each side is its own ordered, limited query on its own
- * GIN index of two-character grams (LIKE confirms the exact substring), so a common term costs a
- * page, not every match.
+ * whose name, phone, email or WeChat id does. Each side is its own ordered query on its own GIN index
+ * of two-character grams (LIKE confirms the exact substring), limited to a page when paging, so a
+ * common term costs a page, not every match.
  */
-function searchClause(text: string, filters: SQL[], order: SQL, limit: number): SQL {
+function searchClause(text: string, filters: SQL[], order: SQL, limit: number | null): SQL {
   const term = searchTerm(text);
   const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const inner = filters.length ? sql.join(filters, sql` AND `) : sql`true`;
+  const cap = limit === null ? sql`` : sql`LIMIT ${limit}`;
   return sql`a.id IN (
     (SELECT a.id FROM accounts a
       WHERE ${inner} AND a.search_grams @> logicrm_bigrams(${term}) AND a.search_text LIKE ${like}
-      ORDER BY ${order} LIMIT ${limit})
+      ORDER BY ${order} ${cap})
     UNION
     (SELECT a.id FROM accounts a
       WHERE ${inner} AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = a.id AND c.archived_at IS NULL
         AND c.search_grams @> logicrm_bigrams(${term}) AND c.search_text LIKE ${like})
-      ORDER BY ${order} LIMIT ${limit}))`;
+      ORDER BY ${order} ${cap}))`;
+}
+
+/**
+ * Filters, search and the keyset condition after the row whose (sort key, id) is `after`, with the
+ * ORDER BY to go with them; `limit` bounds each search branch (null: every match, for the export).
+ */
+export function accountPageWhere(
+  q: AccountFilterQuery,
+  actorId: string | null,
+  after: [string | number, string] | null,
+  limit: number | null = null,
+) {
+  const key = SORT[q.sort];
+  const where = accountFilters(q, actorId);
+  if (after) {
+    const cmp = q.order === 'desc' ? sql`<` : sql`>`;
+    const value =
+      q.sort === 'updatedAt' || q.sort === 'createdAt' ? sql`${after[0]}::timestamptz` : sql`${after[0]}`;
+    where.push(sql`(${key}, a.id) ${cmp} (${value}, ${after[1]}::uuid)`);
+  }
+  const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;
+  if (q.q) where.push(searchClause(q.q, where, sql`${key} ${dir}, a.id ${dir}`, limit));
+  return {
+    key,
+    where: where.length ? sql.join(where, sql` AND `) : sql`true`,
+    orderBy: sql`${key} ${dir}, a.id ${dir}`,
+  };
 }
 
 export async function listAccountRows(
@@ -88,30 +119,21 @@ export async function listAccountRows(
   actorId: string | null,
   after: [string | number, string] | null,
 ): Promise<AccountListRow[]> {
-  const key = SORT[q.sort];
-  const where = filters(q, actorId);
-  if (after) {
-    const cmp = q.order === 'desc' ? sql`<` : sql`>`;
-    const value =
-      q.sort === 'updatedAt' || q.sort === 'createdAt' ? sql`${after[0]}::timestamptz` : sql`${after[0]}`;
-    where.push(sql`(${key}, a.id) ${cmp} (${value}, ${after[1]}::uuid)`);
-  }
-  const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;
-  if (q.q) where.push(searchClause(q.q, where, sql`${key} ${dir}, a.id ${dir}`, q.limit + 1));
+  const { key, where, orderBy } = accountPageWhere(q, actorId, after, q.limit + 1);
   const result = await db.execute<AccountListRow>(sql`
     SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
            a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",
            pc.name AS "primaryContactName", pc.mobile AS "primaryContactMobile",
            a.archived_at AS "archivedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-           a.version, ${key} AS "sortKey"
+           a.version, (${key})::text AS "sortKey"
       FROM accounts a
       LEFT JOIN users u ON u.id = a.owner_id
       LEFT JOIN LATERAL (
         SELECT name, mobile FROM contacts c
          WHERE c.account_id = a.id AND c.archived_at IS NULL
          ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
-     WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
-     ORDER BY ${key} ${dir}, a.id ${dir}
+     WHERE ${where}
+     ORDER BY ${orderBy}
      LIMIT ${q.limit + 1}`);
   return result.rows;
 }

@@ -66,10 +66,10 @@ export function toAccountListItem(r: AccountListRow): AccountListItem {
 
 /** The audited view: what a person changed, without derived search columns. */
 export const auditedAccount = (a: AccountRow) => {
-  const { searchText, normalizedNames, ...rest } = a;
+  const { searchText, searchGrams, normalizedNames, ...rest } = a;
   return rest;
 };
 export const auditedContact = (c: ContactRow) => {
-  const { searchText, ...rest } = c;
+  const { searchText, searchGrams, ...rest } = c;
   return rest;
 };

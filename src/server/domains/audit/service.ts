@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
@@ -35,6 +35,47 @@ export async function recordChange(
     action,
     changes,
   });
+}
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  accountId?: string | null;
+}
+
+/**
+ * recordChange for many records of one actor (imports): the same diff and no-op rule, written as one
+ * INSERT per 5,000 entries. Returns the number of entries written.
+ */
+export async function recordChanges(
+  tx: DbOrTx,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<number> {
+  const rows = [];
+  for (const e of entries) {
+    const changes = diffRecords(e.before, e.after);
+    if (e.action === 'update' && Object.keys(changes).length === 0) continue;
+    rows.push({
+      entity: e.entity,
+      entity_id: e.entityId,
+      account_id: e.accountId ?? null,
+      action: e.action,
+      changes,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await tx.execute(sql`
+      INSERT INTO audit_log (actor_kind, actor_id, actor_label, ip, request_id, entity, entity_id, account_id, action, changes)
+      SELECT ${actor.kind}, ${actor.id}::uuid, ${actor.label}, ${actor.ip}, ${actor.requestId},
+             r.entity, r.entity_id, r.account_id, r.action, r.changes
+        FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::json)
+          AS r(entity text, entity_id text, account_id uuid, action text, changes jsonb)`);
+  }
+  return rows.length;
 }
 
 export interface AuditQuery {

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCode } from '../../test/accountFactory.js';
+import { createTestDatabase } from '../../test/db.js';
+import { buildUser } from '../../test/factories.js';
+import { gbkCsv } from '../../test/importFiles.js';
+import { type Database, openDatabase } from '../server/db/client.js';
+import { runImportCommand } from './import.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'logicrm-import-'));
+let database: Database;
+let url: string;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ url, drop } = await createTestDatabase());
+  database = openDatabase(url, 4);
+});
+afterAll(async () => {
+  await database.close();
+  await drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const HEADER = ['客户编码', '客户名称', '统一社会信用代码', '联系人', '手机'];
+const row = (n: number, credit = creditCode(700 + n)) => [
+  `CLI${n}`,
+  `命令行导入${n}有限公司`,
+  credit,
+  `联系人${n}`,
+  `1371234${String(n).padStart(4, '0')}`,
+];
+const quiet = { write: () => {} };
+
+describe('logicrm import accounts', () => {
+  it('dry-runs, writes the report next to the file, then imports as a manager', async () => {
+    const manager = await buildUser(database.db, 'manager');
+    const file = join(dir, 'gbk.csv');
+    writeFileSync(file, gbkCsv([HEADER, row(1), row(2, '91310000MA1FL0000X'), row(3)]));
+    const dry = await runImportCommand(database.db, file, {
+      mode: 'create_only',
+      encoding: 'auto',
+      dryRun: true,
+      ...quiet,
+    });
+    expect(dry.summary).toMatchObject({
+      status: 'validated',
+      encoding: 'gb18030',
+      counts: { total: 3, bad: 1 },
+      report: `${file}.report.csv`,
+    });
+    expect(readFileSync(`${file}.report.csv`, 'utf8')).toMatch(/^\uFEFFLine,Column,Field/);
+    const failed = await runImportCommand(database.db, file, {
+      mode: 'create_only',
+      encoding: 'gbk',
+      as: manager.email,
+      ...quiet,
+    });
+    expect(failed.summary).toMatchObject({ status: 'failed', counts: { created: 0 } });
+    expect(failed.summary.failure).toContain('1 行存在错误');
+    const done = await runImportCommand(database.db, file, {
+      mode: 'skip_bad_rows',
+      encoding: 'auto',
+      as: manager.email,
+      ...quiet,
+    });
+    expect(done.summary).toMatchObject({ status: 'done', counts: { created: 2, skipped: 1 } });
+    const { rows } = await database.pool.query(
+      `SELECT actor_label FROM audit_log WHERE entity = 'account' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(rows[0].actor_label).toBe(manager.email);
+  });
+
+  it('refuses a sales rep', async () => {
+    const sales = await buildUser(database.db, 'sales');
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, gbkCsv([HEADER, row(9)]));
+    await expect(
+      runImportCommand(database.db, file, {
+        mode: 'create_only',
+        encoding: 'auto',
+        as: sales.email,
+        ...quiet,
+      }),
+    ).rejects.toThrow('may not import');
+  });
+
+  it('runs as a command: prints the counts as JSON, exit code 0', async () => {
+    const file = join(dir, 'cmd.csv');
+    writeFileSync(file, gbkCsv([HEADER, row(20), row(21)]));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['bin/logicrm.js', 'import', 'accounts', file, '--mode', 'upsert'],
+      {
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'done', mode: 'upsert', counts: { created: 2 } });
+    const again = await promisify(execFile)(
+      process.execPath,
+      ['bin/logicrm.js', 'import', 'accounts', file, '--mode', 'upsert'],
+      {
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      },
+    );
+    expect(JSON.parse(again.stdout)).toMatchObject({ counts: { unchanged: 2 } });
+  }, 60_000);
+});

@@ -3,13 +3,15 @@ import { AppError } from '../lib/errors.js';
 /**
  * After an `UPDATE … WHERE id = $1 AND version = $2` matched nothing: either the record is gone
  * (404) or someone else wrote first (409 carrying the record as it is now, so the client can show
- * what changed).
+ * what changed). `reload` reads the record again: a row read before the UPDATE waited for the other
+ * writer's commit would show the state before that writer's change.
  */
-export function staleWrite<T>(
+export async function staleWrite<T>(
   entity: string,
-  current: T | undefined,
+  reload: () => Promise<T | undefined>,
   present: (row: T) => unknown,
-): AppError {
+): Promise<AppError> {
+  const current = await reload();
   if (!current) return new AppError('NOT_FOUND', { params: { entity } });
   return new AppError('VERSION_CONFLICT', { params: { entity }, current: present(current) });
 }

@@ -53,7 +53,7 @@ export async function updateContact(
     await editableAccount(tx, actor, before.accountId);
     if (body.isPrimary) await repo.clearPrimary(tx, before.accountId, contactId);
     const after = await repo.updateContactVersioned(tx, contactId, version, contactRow(body));
-    if (!after) throw staleWrite('contact', before, toContactDto);
+    if (!after) throw await staleWrite('contact', () => repo.findContact(tx, contactId), toContactDto);
     await recordChange(
       tx,
       actor,
@@ -83,7 +83,7 @@ export async function setContactArchived(
       archivedAt: archived ? new Date() : null,
       ...(archived ? { isPrimary: false } : {}),
     });
-    if (!after) throw staleWrite('contact', before, toContactDto);
+    if (!after) throw await staleWrite('contact', () => repo.findContact(tx, contactId), toContactDto);
     await recordChange(
       tx,
       actor,

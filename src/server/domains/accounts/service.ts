@@ -158,7 +158,12 @@ export async function updateAccount(db: Db, actor: Actor, id: string, body: Upda
       ...(body.requirements !== undefined ? { requirements: body.requirements } : {}),
     };
     const after = await repo.updateAccountVersioned(tx, id, body.version, patch);
-    if (!after) throw staleWrite('account', before, (a) => toAccountDto(a));
+    if (!after)
+      throw await staleWrite(
+        'account',
+        () => repo.findAccount(tx, id),
+        (a) => toAccountDto(a),
+      );
     await recordChange(tx, actor, 'account', id, 'update', auditedAccount(before), auditedAccount(after), id);
     return toAccountDto(after, await ownerName(tx, after.ownerId));
   });
@@ -175,7 +180,12 @@ export async function setArchived(db: Db, actor: Actor, id: string, version: num
     const after = await repo.updateAccountVersioned(tx, id, version, {
       archivedAt: archived ? new Date() : null,
     });
-    if (!after) throw staleWrite('account', before, (a) => toAccountDto(a));
+    if (!after)
+      throw await staleWrite(
+        'account',
+        () => repo.findAccount(tx, id),
+        (a) => toAccountDto(a),
+      );
     await recordChange(tx, actor, 'account', id, 'update', auditedAccount(before), auditedAccount(after), id);
     return toAccountDto(after, await ownerName(tx, after.ownerId));
   });
@@ -187,7 +197,12 @@ export async function changeOwner(db: Db, actor: Actor, id: string, version: num
     if (!before) throw notFound('account');
     await assertOwner(tx, ownerId);
     const after = await repo.updateAccountVersioned(tx, id, version, { ownerId });
-    if (!after) throw staleWrite('account', before, (a) => toAccountDto(a));
+    if (!after)
+      throw await staleWrite(
+        'account',
+        () => repo.findAccount(tx, id),
+        (a) => toAccountDto(a),
+      );
     await recordChange(tx, actor, 'account', id, 'update', auditedAccount(before), auditedAccount(after), id);
     return toAccountDto(after, await ownerName(tx, after.ownerId));
   });

@@ -83,7 +83,7 @@ export async function updateOrganization(
       })
       .where(and(eq(organizations.id, before.id), eq(organizations.version, input.version)))
       .returning();
-    if (!after) throw staleWrite('organization', before, toOrganizationDto);
+    if (!after) throw await staleWrite('organization', () => getOrganization(tx), toOrganizationDto);
     await recordChange(tx, actor, 'organization', after.id, 'update', flatten(before), flatten(after));
     return toOrganizationDto(after);
   });

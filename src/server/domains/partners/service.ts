@@ -79,7 +79,7 @@ export async function updatePartner(db: Db, actor: Actor, id: string, input: Upd
     if (!before) throw notFound('partner');
     const { version, ...patch } = input;
     const after = await repo.updatePartnerVersioned(tx, id, version, patch);
-    if (!after) throw staleWrite('partner', before, toPartnerDto);
+    if (!after) throw await staleWrite('partner', () => repo.findPartner(tx, id), toPartnerDto);
     await recordChange(tx, actor, 'partner', id, 'update', before, after);
     return toPartnerDto(after);
   });
@@ -141,7 +141,8 @@ export async function updatePartnerChild(
     if (!before) throw notFound(CHILD_ENTITY[kind]);
     const { version, ...patch } = input;
     const after = await repo.updateChildVersioned(tx, kind, id, version, patch);
-    if (!after) throw staleWrite(CHILD_ENTITY[kind], before, toChildDto);
+    if (!after)
+      throw await staleWrite(CHILD_ENTITY[kind], () => repo.findChild(tx, kind, partnerId, id), toChildDto);
     await recordChange(tx, actor, CHILD_ENTITY[kind], id, 'update', before, after);
     return toChildDto(after);
   });

@@ -146,7 +146,7 @@ export async function updateShipment(db: Db, actor: Actor, id: string, input: Up
     for (const e of sequenceErrors(merged as repo.ShipmentRow)) errors.push({ index: 0, ...e });
     if (errors.length) throw fieldErrors(errors);
     const after = await repo.updateShipmentVersioned(tx, id, version, patch);
-    if (!after) throw staleWrite('shipment', before, toShipmentDto);
+    if (!after) throw await staleWrite('shipment', () => repo.findShipment(tx, id), toShipmentDto);
     await recordChange(tx, actor, 'shipment', id, 'update', before, after);
     return toShipmentDto(after);
   });

@@ -72,7 +72,7 @@ export async function updateUserByAdmin(db: Db, actor: Actor, id: string, input:
     }
     const { version, ...patch } = input;
     const after = await repo.updateUserVersioned(tx, id, version, patch);
-    if (!after) throw staleWrite('user', before, toUserDto);
+    if (!after) throw await staleWrite('user', () => repo.findUserById(tx, id), toUserDto);
     await recordChange(tx, actor, 'user', id, 'update', audited(before), audited(after));
     return toUserDto(after);
   });

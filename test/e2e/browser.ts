@@ -61,6 +61,6 @@ export async function switchLanguageFromUserMenu(
   locale: 'zh-CN' | 'en-US',
 ) {
   await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: submenuLabel }).hover();
+  await page.getByRole('menuitem', { name: submenuLabel }).click();
   await page.getByTestId(`lang-${locale}`).click();
 }

@@ -72,7 +72,12 @@ export function UserMenu() {
 
   return (
     <>
-      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      {/* submenus open on click: hover menus are unusable on tablets */}
+      <Dropdown
+        menu={{ items, onClick, triggerSubMenuAction: 'click' }}
+        trigger={['click']}
+        placement="bottomRight"
+      >
         <Button type="text" style={{ height: 48 }} data-testid="user-menu">
           <Flex align="center" gap={8}>
             <Avatar size="small" icon={<UserOutlined />} />

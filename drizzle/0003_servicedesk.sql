@@ -170,6 +170,8 @@ CREATE TABLE "tickets" (
 	"warn_percent" integer DEFAULT 80 NOT NULL,
 	"paused_minutes" numeric DEFAULT 0 NOT NULL,
 	"paused_since" timestamp with time zone,
+	"sla_started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"calendar_id" uuid,
 	"first_response_due_at" timestamp with time zone,
 	"first_response_warn_at" timestamp with time zone,
 	"resolution_due_at" timestamp with time zone,

@@ -12,7 +12,10 @@ import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
+import { notificationsRoutes } from './domains/notifications/index.js';
 import { organizationRoutes } from './domains/organization/routes.js';
+import { slaRoutes } from './domains/sla/routes.js';
+import { ticketsRoutes } from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -103,6 +106,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         contactsRoutes,
         duplicatesRoutes,
         savedViewsRoutes,
+        ticketsRoutes,
+        slaRoutes,
+        notificationsRoutes,
       ]) {
         await api.register(routes, deps);
       }

@@ -1,2 +1,4 @@
 // The service desk's domains register their jobs, timeline sources, account references and demo
-// step when imported; the server and the worker import this one module.
+// step when imported; the server imports them through app.ts, the worker through this module.
+import './notifications/index.js';
+import './tickets/index.js';

@@ -67,6 +67,16 @@ export const enUS = {
       merge: 'Review duplicates and merge accounts',
     },
     contacts: { write: 'Add and edit contacts and notes of accounts' },
+    tickets: {
+      read: 'View tickets, SLA clocks and the service-desk dashboard',
+      write: 'Open, reply to and resolve tickets',
+      manage: 'Approve compensation, set dedicated agents and teams',
+    },
+    sla: { manage: 'Edit business calendars, holidays and SLA policies' },
+    interactions: { write: 'Log calls, visits and other interactions' },
+    tasks: { write: 'Create and complete follow-up tasks and return visits' },
+    notifications: 'Read your own notifications and set your preferences',
+    outbox: { read: 'See outgoing mail and SMS, including dead letters' },
   },
   nav: {
     home: 'Home',

@@ -65,6 +65,16 @@ export const zhCN: typeof enUS = {
       merge: '检查重复客户并合并',
     },
     contacts: { write: '新增和编辑客户的联系人与备注' },
+    tickets: {
+      read: '查看工单、SLA 计时和客服看板',
+      write: '创建、回复和解决工单',
+      manage: '审批赔偿，设置专属客服和团队',
+    },
+    sla: { manage: '编辑工作日历、节假日和 SLA 策略' },
+    interactions: { write: '记录电话、拜访等互动' },
+    tasks: { write: '创建和完成跟进任务与回访' },
+    notifications: '查看自己的通知并设置偏好',
+    outbox: { read: '查看外发邮件和短信，包括死信' },
   },
   nav: {
     home: '首页',

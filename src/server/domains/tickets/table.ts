@@ -62,6 +62,9 @@ export const tickets = pgTable(
     /** Business minutes the clock stood still (waiting on the customer), closed pauses only. */
     pausedMinutes: numeric('paused_minutes', { mode: 'number' }).notNull().default(0),
     pausedSince: tstz('paused_since'),
+    /** When the resolution clock started: creation, or the last reopening. */
+    slaStartedAt: tstz('sla_started_at').notNull().defaultNow(),
+    calendarId: uuid('calendar_id'),
     firstResponseDueAt: tstz('first_response_due_at'),
     firstResponseWarnAt: tstz('first_response_warn_at'),
     resolutionDueAt: tstz('resolution_due_at'),

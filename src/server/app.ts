@@ -12,6 +12,7 @@ import { accountsRoutes } from './domains/accounts/routes.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
+import { interactionsRoutes } from './domains/interactions/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         ticketsRoutes,
         slaRoutes,
         notificationsRoutes,
+        interactionsRoutes,
       ]) {
         await api.register(routes, deps);
       }

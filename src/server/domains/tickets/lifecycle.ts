@@ -13,6 +13,7 @@ import { staleWrite } from '../../db/versioned.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { recordChange } from '../audit/service.js';
+import { returnVisitAfterTicket } from '../interactions/jobs.js';
 import { notify } from '../notifications/service.js';
 import { businessMinutesBetween } from '../sla/businessTime.js';
 import { calendarOfTeam } from '../sla/calendars.js';
@@ -112,6 +113,7 @@ export async function changeStatus(
         },
       );
     }
+    if (to === 'closed') await returnVisitAfterTicket(tx, t, now);
     return save(tx, actor, now, t, patch, { type: 'status', data: { from: t.status, to } });
   });
 }
@@ -222,6 +224,7 @@ export async function confirmResolution(
           warned: false,
           escalationLevel: 0,
         };
+    if (body.accepted) await returnVisitAfterTicket(tx, t, now);
     return save(tx, actor, now, t, patch, {
       type: body.accepted ? 'confirmed' : 'refused',
       body: body.note ?? null,

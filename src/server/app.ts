@@ -16,7 +16,7 @@ import { interactionsRoutes } from './domains/interactions/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
-import { ticketsRoutes } from './domains/tickets/index.js';
+import { kpiRoutes, ticketsRoutes } from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         duplicatesRoutes,
         savedViewsRoutes,
         ticketsRoutes,
+        kpiRoutes,
         slaRoutes,
         notificationsRoutes,
         interactionsRoutes,

@@ -34,10 +34,10 @@ export function computeDeadlines(cal: BusinessCalendar, t: ClockInputs): Deadlin
     };
   const at = (start: Date, target: number | null, share = 1) =>
     target === null ? null : addBusinessMinutes(cal, start, Math.round(target * share) + t.pausedMinutes);
-  const fr = t.firstResponseAt === null;
+  // kept after the first response too: compliance compares the response with it
   return {
-    firstResponseDueAt: fr ? at(t.createdAt, t.firstResponseTarget) : null,
-    firstResponseWarnAt: fr ? at(t.createdAt, t.firstResponseTarget, t.warnPercent / 100) : null,
+    firstResponseDueAt: at(t.createdAt, t.firstResponseTarget),
+    firstResponseWarnAt: at(t.createdAt, t.firstResponseTarget, t.warnPercent / 100),
     resolutionDueAt: at(t.slaStartedAt, t.resolutionTarget),
     resolutionWarnAt: at(t.slaStartedAt, t.resolutionTarget, t.warnPercent / 100),
   };

@@ -90,7 +90,7 @@ export async function changeStatus(
       if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', { fields });
       if (!t.resolvedAt) patch.resolvedAt = now;
       if (to === 'closed') patch.closedAt = now;
-      if (t.pausedSince) Object.assign(patch, await resumePatch(tx, t, now));
+      if (t.pausedSince) Object.assign(patch, await recomputeClocks(tx, t, await resumePatch(tx, t, now)));
     }
     if (to === 'reopened') {
       const closedAt = t.closedAt ?? t.resolvedAt;

@@ -223,6 +223,9 @@ CREATE INDEX "tickets_account_idx" ON "tickets" USING btree ("account_id","creat
 CREATE INDEX "tickets_assignee_idx" ON "tickets" USING btree ("assignee_id","status");--> statement-breakpoint
 CREATE INDEX "tickets_status_idx" ON "tickets" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "tickets_created_idx" ON "tickets" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "tickets_first_response_idx" ON "tickets" USING btree ("first_response_at");--> statement-breakpoint
+CREATE INDEX "tickets_resolved_idx" ON "tickets" USING btree ("resolved_at");--> statement-breakpoint
+CREATE INDEX "tickets_closed_idx" ON "tickets" USING btree ("closed_at");--> statement-breakpoint
 CREATE INDEX "tickets_open_due_idx" ON "tickets" USING btree ("resolution_due_at") WHERE status IN ('new','acknowledged','investigating','reopened');--> statement-breakpoint
 INSERT INTO "business_calendars" ("name", "time_zone", "week") VALUES ('Standard', 'Asia/Shanghai', '[[[540,720],[780,1080]],[[540,720],[780,1080]],[[540,720],[780,1080]],[[540,720],[780,1080]],[[540,720],[780,1080]],[],[]]');--> statement-breakpoint
 INSERT INTO "teams" ("name", "calendar_id") SELECT 'Service desk', id FROM "business_calendars" WHERE "name" = 'Standard';--> statement-breakpoint

@@ -20,11 +20,6 @@ export interface NotifyInput {
  */
 export const notify = (tx: DbOrTx, input: NotifyInput) => notifyMany(tx, [input]);
 
-const CHUNK = 1000;
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
 /** Many notifications at once (the SLA sweep): one read of users and preferences, batched inserts. */
 export async function notifyMany(tx: DbOrTx, inputs: NotifyInput[]): Promise<number> {
   const ids = [...new Set(inputs.flatMap((i) => i.userIds).filter((x): x is string => !!x))];
@@ -52,8 +47,18 @@ export async function notifyMany(tx: DbOrTx, inputs: NotifyInput[]): Promise<num
         mail.push({ channel: 'email', recipient: u.email, subject: text.title, body: text.body });
     }
   }
-  await insertChunked(inApp, (c) => tx.insert(notifications).values(c));
-  await insertChunked(mail, (c) => tx.insert(outboxMessages).values(c));
+  // one statement per table, arrays as parameters: thousands of rows from a sweep in milliseconds
+  if (inApp.length)
+    await tx.execute(sql`
+      INSERT INTO notifications (user_id, kind, title, body, data)
+      SELECT * FROM unnest(${sql.param(inApp.map((n) => n.userId))}::uuid[], ${sql.param(inApp.map((n) => n.kind))}::text[],
+        ${sql.param(inApp.map((n) => n.title))}::text[], ${sql.param(inApp.map((n) => n.body))}::text[],
+        ${sql.param(inApp.map((n) => JSON.stringify(n.data ?? {})))}::jsonb[])`);
+  if (mail.length)
+    await tx.execute(sql`
+      INSERT INTO outbox_messages (channel, recipient, subject, body)
+      SELECT 'email', * FROM unnest(${sql.param(mail.map((m) => m.recipient))}::text[],
+        ${sql.param(mail.map((m) => m.subject))}::text[], ${sql.param(mail.map((m) => m.body))}::text[])`);
   if (mail.length) await enqueue(tx, 'outbox.deliver', {});
   return inApp.length + mail.length;
 }

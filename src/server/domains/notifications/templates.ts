@@ -54,14 +54,25 @@ const TARGETS: Record<string, Record<Locale, string>> = {
 
 export const NOTIFICATION_KINDS = Object.keys(TEMPLATES);
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Building a formatter costs far more than using one: the SLA sweep renders thousands at once. */
+function formatDate(iso: string, locale: Locale, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, hour12: false, dateStyle: 'short', timeStyle: 'short' });
+    dateFormats.set(key, f);
+  }
+  return f.format(new Date(iso));
+}
+
 /** Renders a notification; dates in params are shown in the reader's language and zone. */
 export function renderNotification(kind: string, locale: Locale, params: Params, timeZone = 'Asia/Shanghai') {
   const t = TEMPLATES[kind]?.[locale] ?? { title: kind, body: '' };
   const values: Params = { ...params };
   if (typeof values.target === 'string') values.target = TARGETS[values.target]?.[locale] ?? values.target;
   for (const key of ['dueAt'])
-    if (typeof values[key] === 'string')
-      values[key] = new Date(values[key] as string).toLocaleString(locale, { timeZone, hour12: false });
+    if (typeof values[key] === 'string') values[key] = formatDate(values[key] as string, locale, timeZone);
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, n: string) => String(values[n] ?? ''));
   return { title: fill(t.title), body: fill(t.body) };
 }

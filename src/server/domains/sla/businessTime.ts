@@ -86,11 +86,21 @@ function offsetAt(at: number, timeZone: string): number {
  * after the jump; an ambiguous time (clocks going back) resolves to its first occurrence.
  */
 export function localToInstant(y: number, m: number, d: number, minute: number, timeZone: string): number {
+  const key = `${timeZone}|${y}|${m}|${d}|${minute}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const naive = Date.UTC(y, m - 1, d, 0, minute);
   const first = naive - offsetAt(naive, timeZone);
   const second = naive - offsetAt(first, timeZone);
-  return Math.min(first, second);
+  const at = Math.min(first, second);
+  // zone rules do not change while the process runs; the bound keeps the memory small
+  if (instants.size > 100_000) instants.clear();
+  instants.set(key, at);
+  return at;
 }
+
+/** Resolved wall-clock times: Intl lookups dominate the cost, and the same days recur constantly. */
+const instants = new Map<string, number>();
 
 const isoDate = (y: number, m: number, d: number) =>
   `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -21,21 +21,12 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
              ELSE 'gt7d' END AS age,
         count(*)::int AS n
       FROM tickets WHERE status IN ${OPEN} GROUP BY 1, 2`),
-    db.execute<{
-      fr_p50: number | null;
-      fr_p90: number | null;
-      res_p50: number | null;
-      res_p90: number | null;
-    }>(sql`
+    db.execute<{ fr: number[] | null; res: number[] | null }>(sql`
       SELECT
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at) / 60)
-           FROM tickets WHERE first_response_at >= ${from} AND first_response_at < ${to}) AS fr_p50,
-        (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at) / 60)
-           FROM tickets WHERE first_response_at >= ${from} AND first_response_at < ${to}) AS fr_p90,
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 60)
-           FROM tickets WHERE resolved_at >= ${from} AND resolved_at < ${to}) AS res_p50,
-        (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 60)
-           FROM tickets WHERE resolved_at >= ${from} AND resolved_at < ${to}) AS res_p90`),
+        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at) / 60)
+           FROM tickets WHERE first_response_at >= ${from} AND first_response_at < ${to}) AS fr,
+        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 60)
+           FROM tickets WHERE resolved_at >= ${from} AND resolved_at < ${to}) AS res`),
     db.execute<{ closed: number; met: number }>(sql`
       SELECT count(*)::int AS closed,
         count(*) FILTER (WHERE NOT first_response_breached AND NOT resolution_breached
@@ -70,8 +61,8 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
       byStatus: sumBy(open.rows, 'status'),
       byAge: sumBy(open.rows, 'age'),
     },
-    firstResponseMinutes: { median: round(t.fr_p50), p90: round(t.fr_p90) },
-    resolutionMinutes: { median: round(t.res_p50), p90: round(t.res_p90) },
+    firstResponseMinutes: { median: round(t.fr?.[0] ?? null), p90: round(t.fr?.[1] ?? null) },
+    resolutionMinutes: { median: round(t.res?.[0] ?? null), p90: round(t.res?.[1] ?? null) },
     slaCompliance: { closed: c.closed, met: c.met, rate: c.closed ? round(c.met / c.closed, 4) : null },
     complaints: {
       shipments,

@@ -84,6 +84,9 @@ export const tickets = pgTable(
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_status_idx').on(t.status, t.createdAt),
     index('tickets_created_idx').on(t.createdAt, t.id),
+    index('tickets_first_response_idx').on(t.firstResponseAt),
+    index('tickets_resolved_idx').on(t.resolvedAt),
+    index('tickets_closed_idx').on(t.closedAt),
     index('tickets_open_due_idx')
       .on(t.resolutionDueAt)
       .where(sql`status IN ('new','acknowledged','investigating','reopened')`),

@@ -23,7 +23,7 @@ describe('demo service desk', () => {
       sql`SELECT status, count(*)::int AS n FROM tickets GROUP BY 1`,
     );
     const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    expect(Object.values(by).reduce((a, b) => a + b, 0)).toBe(60);
+    expect(Object.values(by).reduce((a, b) => a + b, 0)).toBe(30);
     expect(by.closed).toBeGreaterThan(0);
     expect(by.resolved).toBeGreaterThan(0);
     const [orphans] = (

@@ -89,13 +89,13 @@ export const serviceDeskDemo: DemoStep = {
     );
     const plans: { accountId: string; kind: TicketKind; category: TicketCategory; shipmentIds: string[] }[] =
       [
-        ...late.slice(0, 40).map((s) => ({
+        ...late.slice(0, 20).map((s) => ({
           accountId: s.accountId,
           kind: 'complaint' as const,
           category: 'delay' as const,
           shipmentIds: [s.id],
         })),
-        ...damaged.slice(0, 20).map((s) => ({
+        ...damaged.slice(0, 10).map((s) => ({
           accountId: s.accountId,
           kind: 'claim' as const,
           category: 'damage' as const,
@@ -103,7 +103,7 @@ export const serviceDeskDemo: DemoStep = {
         })),
       ];
     const categories = Object.keys(SUBJECTS) as TicketCategory[];
-    while (plans.length < 60) {
+    while (plans.length < 30) {
       const category = r.pick(categories);
       const kind: TicketKind =
         category === 'other'
@@ -151,14 +151,14 @@ export const serviceDeskDemo: DemoStep = {
         });
     }
 
-    for (const a of accounts.slice(0, 50)) {
+    for (const a of accounts.slice(0, 25)) {
       const [contact] = (
         await db.execute<{ id: string }>(
           sql`SELECT id FROM contacts WHERE account_id = ${a.id} ORDER BY is_primary DESC LIMIT 1`,
         )
       ).rows;
       const who = users.find((u) => u.id === a.ownerId) ?? agents[0];
-      for (let k = 0; k < r.int(1, 3); k++)
+      for (let k = 0; k < r.int(1, 2); k++)
         await logInteraction(db, asActor(who), today, {
           accountId: a.id,
           contactId: contact?.id,

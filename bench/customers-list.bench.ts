@@ -167,7 +167,11 @@ export async function run(): Promise<void> {
       },
       { name: 'list page: p50', value: list.p50, unit: 'ms' },
       { name: 'list page: p99', value: list.p99, unit: 'ms' },
-      { name: 'list and search: client timeouts or socket errors', value: list.errors + search.errors, unit: 'count' },
+      {
+        name: 'list and search: client timeouts or socket errors',
+        value: list.errors + search.errors,
+        unit: 'count',
+      },
       {
         name: 'search by partial Chinese name "凯德化工": throughput',
         value: search.requestsPerSecond,

@@ -4,6 +4,7 @@ import { loadConfig } from '../src/server/config.js';
 import { type Database, openDatabase } from '../src/server/db/client.js';
 import { ensureOrganization } from '../src/server/domains/organization/service.js';
 import { systemActor } from '../src/server/lib/actor.js';
+import type { Clock } from '../src/server/lib/clock.js';
 import type { Role } from '../src/shared/permissions.js';
 import { createTestDatabase } from './db.js';
 import { buildUser, TEST_PASSWORD } from './factories.js';
@@ -17,14 +18,17 @@ export interface TestApp {
 }
 
 /** A real app on its own fresh database (cloned from the migrated template). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { clock?: Clock } = {},
+): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
   // sessions are looked up on every request unless a test asks for the cache
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0', ...env });
   const database = openDatabase(url, 5);
   await ensureOrganization(database.db, systemActor(), 'Test Logistics');
   const app = await buildApp(
-    { database, config },
+    { database, config, clock: opts.clock },
     { serveWeb: false, logger: process.env.DEBUG_LOG ? (await import('pino')).default() : undefined },
   );
   await app.ready();

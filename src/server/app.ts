@@ -14,12 +14,16 @@ import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
 import { importsRoutes } from './domains/imports/routes.js';
+import { interactionsRoutes } from './domains/interactions/index.js';
 import { kpiRoutes } from './domains/kpi/routes.js';
+import { notificationsRoutes } from './domains/notifications/index.js';
 import { organizationRoutes } from './domains/organization/routes.js';
 import { partnersRoutes } from './domains/partners/routes.js';
 import { registerShipmentAccountViews } from './domains/shipments/accountViews.js';
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
+import { slaRoutes } from './domains/sla/routes.js';
+import { kpiRoutes as serviceDeskKpiRoutes, ticketsRoutes } from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -117,6 +121,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         publicTrackingRoutes,
         importsRoutes,
         accountExportRoutes,
+        ticketsRoutes,
+        serviceDeskKpiRoutes,
+        slaRoutes,
+        notificationsRoutes,
+        interactionsRoutes,
       ]) {
         await api.register(routes, deps);
       }

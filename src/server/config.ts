@@ -20,6 +20,11 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** How long this process may reuse a session it has just checked (0 = look up every request). */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** 'in-process': the server runs the job workers; 'off': only `npm run worker` processes run them. */
+  JOBS: z.enum(['in-process', 'off']).default('in-process'),
+  /** SMTP for outgoing mail, e.g. smtp://user:pass@mail.example.com:587; without it mail waits in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('LogiCRM <noreply@logicrm.local>'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_PER_IP_PER_15_MIN: z.coerce.number().int().min(1).default(30),

@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DatabaseTarget, openConfiguredDatabase } from './db/open.js';
+import { type JobRunner, startJobRunner } from './jobs/runner.js';
+import { systemClock } from './lib/clock.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,9 +35,19 @@ export async function startServer(
     );
     const app = await buildApp({ database, config }, { logger, serveWeb: opts.serveWeb });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
+    let jobs: JobRunner | undefined;
+    if (config.JOBS === 'in-process') {
+      jobs = await startJobRunner(target.url, {
+        database,
+        config,
+        clock: systemClock,
+        log: (obj, msg) => logger.warn(obj, msg),
+      });
+    }
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        await jobs?.stop();
         await app.close();
         await database.close();
         await target.stop();

@@ -43,6 +43,20 @@ export const PERMISSIONS = {
   'shipments.write': ['admin', 'manager', 'service'],
   'partners.read': staff,
   'partners.manage': ['admin', 'manager'],
+  /** Service desk: read tickets, dashboards and SLA clocks. */
+  'tickets.read': staff,
+  /** Open, reply to, move and resolve tickets. */
+  'tickets.write': ['admin', 'manager', 'service', 'sales'],
+  /** Approve compensation above declared value, set dedicated agents, edit teams. */
+  'tickets.manage': ['admin', 'manager'],
+  /** Business calendars, holidays and SLA policies. */
+  'sla.manage': ['admin'],
+  'interactions.write': ['admin', 'manager', 'sales', 'service'],
+  'tasks.write': ['admin', 'manager', 'sales', 'service'],
+  /** Own notifications (bell) and notification preferences. */
+  notifications: staff,
+  /** The mail/SMS outbox and its dead letters. */
+  'outbox.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { type Actor, systemActor } from '../lib/actor.js';
 import { accountsDemo } from './accounts.js';
 import { platformDemo } from './platform.js';
+import { serviceDeskDemo } from './serviceDesk.js';
 import { shipmentsDemo } from './shipments.js';
 
 export { DEMO_PASSWORD } from './platform.js';
@@ -24,7 +25,7 @@ export interface DemoStep {
 }
 
 /** The demo company, step by step; each capability appends its step and goes through its own services. */
-export const DEMO_STEPS: DemoStep[] = [platformDemo, accountsDemo, shipmentsDemo];
+export const DEMO_STEPS: DemoStep[] = [platformDemo, accountsDemo, shipmentsDemo, serviceDeskDemo];
 
 export async function loadDemo(
   db: Db,

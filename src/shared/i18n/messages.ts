@@ -18,6 +18,7 @@ const en: Dict = {
   VERSION_CONFLICT:
     'Someone else changed this {entity} after you opened it; review their changes and try again.',
   ALREADY_EXISTS: 'A {entity} with this {field} already exists.',
+  INVALID_TRANSITION: 'This {entity} cannot go from “{from}” to “{to}”.',
   BODY_TOO_LARGE: 'The request is too large (limit {limit}).',
   UNSUPPORTED_MEDIA_TYPE: 'This content type is not accepted.',
   ACCOUNT_LOCKED: 'Too many failed sign-ins: this account is locked until {until}.',
@@ -46,6 +47,7 @@ const zh: Dict = {
   NOT_FOUND: '未找到该{entity}。',
   VERSION_CONFLICT: '您打开该{entity}后，其他人已修改了它；请查看对方的修改后重试。',
   ALREADY_EXISTS: '已存在{field}相同的{entity}。',
+  INVALID_TRANSITION: '该{entity}不能从“{from}”变为“{to}”。',
   BODY_TOO_LARGE: '请求内容过大（上限 {limit}）。',
   UNSUPPORTED_MEDIA_TYPE: '不接受此内容类型。',
   ACCOUNT_LOCKED: '登录失败次数过多，账号已锁定至 {until}。',

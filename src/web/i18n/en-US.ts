@@ -77,6 +77,16 @@ export const enUS = {
       read: 'View carriers and other partners and their scorecards',
       manage: 'Manage partners, qualifications, contracts and evaluations',
     },
+    tickets: {
+      read: 'View tickets, SLA clocks and the service-desk dashboard',
+      write: 'Open, reply to and resolve tickets',
+      manage: 'Approve compensation, set dedicated agents and teams',
+    },
+    sla: { manage: 'Edit business calendars, holidays and SLA policies' },
+    interactions: { write: 'Log calls, visits and other interactions' },
+    tasks: { write: 'Create and complete follow-up tasks and return visits' },
+    notifications: 'Read your own notifications and set your preferences',
+    outbox: { read: 'See outgoing mail and SMS, including dead letters' },
   },
   nav: {
     customers: 'Customers',

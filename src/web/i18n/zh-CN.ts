@@ -68,6 +68,16 @@ export const zhCN: typeof enUS = {
     contacts: { write: '新增和编辑客户的联系人与备注' },
     shipments: { read: '查看运单、物流轨迹和服务质量指标', write: '新建和更新运单及物流轨迹' },
     partners: { read: '查看承运商等合作伙伴及其评分', manage: '管理合作伙伴、资质、合同和考评' },
+    tickets: {
+      read: '查看工单、SLA 计时和客服看板',
+      write: '创建、回复和解决工单',
+      manage: '审批赔偿，设置专属客服和团队',
+    },
+    sla: { manage: '编辑工作日历、节假日和 SLA 策略' },
+    interactions: { write: '记录电话、拜访等互动' },
+    tasks: { write: '创建和完成跟进任务与回访' },
+    notifications: '查看自己的通知并设置偏好',
+    outbox: { read: '查看外发邮件和短信，包括死信' },
   },
   nav: {
     customers: '客户管理',

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount } from '../../../../test/accountFactory.js';
+import { createTestApp, type TestApp } from '../../../../test/testApp.js';
+import { TestClock } from '../../lib/clock.js';
+
+const clock = new TestClock(new Date('2025-09-22T01:00:00Z'));
+let t: TestApp;
+type Session = { userId: string; headers: Record<string, string> };
+let agent: Session;
+let manager: Session;
+let accountId: string;
+const call = (method: 'GET' | 'POST', url: string, s: Session, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...s.headers, 'accept-language': 'en-US' },
+    payload: payload as object,
+  });
+
+beforeAll(async () => {
+  t = await createTestApp({}, { clock });
+  agent = await t.loginAs('service');
+  manager = await t.loginAs('manager');
+  accountId = (await buildAccount(t.database.db)).account.id;
+});
+afterAll(() => t.close());
+
+const open = async (category: string, shipmentIds: string[] = []) =>
+  (
+    await call('POST', '/tickets', agent, {
+      kind: 'complaint',
+      category,
+      severity: 'medium',
+      subject: category,
+      accountId,
+      shipmentIds,
+      assigneeId: agent.userId,
+    })
+  ).json();
+
+describe('service-desk KPIs and shipment-dependent rules', () => {
+  it('reports without a shipments table: no complaint rate, no compensation cap', async () => {
+    const a = await open('delay');
+    clock.advanceMinutes(30);
+    await call('POST', `/tickets/${a.id}/replies`, agent, { body: '处理中' });
+    clock.advanceMinutes(90);
+    const r = await call('POST', `/tickets/${a.id}/status`, agent, {
+      version: a.version,
+      status: 'closed',
+      resolution: '已送达',
+      rootCause: '中转站积压',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    await open('damage');
+    const k = (
+      await call('GET', '/service-desk/kpis?from=2025-09-01T00:00:00Z&to=2025-10-01T00:00:00Z', manager)
+    ).json();
+    expect(k.open.total).toBe(1);
+    expect(k.firstResponseMinutes).toEqual({ median: 30, p90: 30 });
+    expect(k.resolutionMinutes).toEqual({ median: 120, p90: 120 });
+    expect(k.slaCompliance).toEqual({ closed: 1, met: 1, rate: 1 });
+    expect(k.complaints.shipments).toBeNull();
+    expect(k.pareto[0]).toMatchObject({ cause: '(damage)', count: 1 });
+    expect(k.agents[0]).toMatchObject({ agentId: agent.userId, open: 1, resolved: 1 });
+  });
+
+  it('with shipments: complaint rate per 1,000 and compensation above declared value needs a manager', async () => {
+    await t.database.db.execute(
+      sql`CREATE TABLE shipments (id uuid PRIMARY KEY, waybill text, account_id uuid, declared_value_cents bigint, created_at timestamptz NOT NULL)`,
+    );
+    await t.database.db.execute(
+      sql`INSERT INTO shipments SELECT gen_random_uuid(), 'W' || g, ${accountId}, 100000, '2025-09-10T00:00:00Z' FROM generate_series(1, 1999) g`,
+    );
+    const { rows } = await t.database.db.execute<{ id: string }>(
+      sql`INSERT INTO shipments VALUES (gen_random_uuid(), 'SF1', ${accountId}, 30000, '2025-09-10T00:00:00Z') RETURNING id`,
+    );
+    const k = (
+      await call('GET', '/service-desk/kpis?from=2025-09-01T00:00:00Z&to=2025-10-01T00:00:00Z', manager)
+    ).json();
+    expect(k.complaints.shipments).toBe(2000);
+    expect(k.complaints.byCategory).toContainEqual({
+      category: 'delay',
+      complaints: 1,
+      per1000Shipments: 0.5,
+    });
+    const tk = await open('damage', [rows[0].id]);
+    const over = await call('POST', `/tickets/${tk.id}/compensation`, agent, {
+      version: tk.version,
+      amountCents: 30001,
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.fields.amountCents).toMatch(/300\.00/);
+    expect(
+      (
+        await call('POST', `/tickets/${tk.id}/compensation`, agent, {
+          version: tk.version,
+          amountCents: 30000,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const approved = await call('POST', `/tickets/${tk.id}/compensation`, manager, {
+      version: tk.version + 1,
+      amountCents: 50000,
+    });
+    expect(approved.json()).toMatchObject({
+      compensationCents: 50000,
+      compensationApprovedBy: manager.userId,
+    });
+    expect((await call('GET', `/tickets?shipmentId=${rows[0].id}`, manager)).json().items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,73 @@
+import { registerMessages } from '../i18n/messages.js';
+
+/** Field and rule messages of the service desk, in both languages. */
+registerMessages(
+  {
+    'en-US': {
+      'calendar.timeZone': 'Unknown time zone (use an IANA name such as Asia/Shanghai).',
+      'calendar.hours': 'Working hours must be HH:MM–HH:MM, ascending and not overlapping.',
+      'calendar.date': 'Dates must be YYYY-MM-DD.',
+      'calendar.noWorkingTime': 'The calendar must have some working time.',
+      'calendar.nameTaken': 'Another calendar already has this name.',
+      'calendar.importFormat': 'Could not read the holiday list: use CSV lines "date,type" or a JSON list.',
+      'ticket.accountUnknown': 'Unknown customer account.',
+      'ticket.contactNotOfAccount': 'This contact does not belong to the ticket’s account.',
+      'ticket.assigneeUnknown': 'The assignee must be an active staff member.',
+      'ticket.teamUnknown': 'Unknown team.',
+      'ticket.closeNeedsAssignee': 'Assign the ticket before closing or resolving it.',
+      'ticket.resolutionRequired': 'Describe the resolution before resolving or closing.',
+      'ticket.reopenWindowPassed':
+        'The ticket was closed more than {days} days ago and cannot be reopened; open a new one.',
+      'ticket.compensationNeedsApproval':
+        'Compensation above the shipments’ declared value ({limit}) needs a manager’s approval.',
+      'ticket.notResolved': 'Only a resolved ticket can be confirmed by the customer.',
+      'ticket.closed': 'The ticket is closed; reopen it first.',
+      'task.assigneeUnknown': 'The assignee must be an active staff member.',
+      'interaction.contactNotOfAccount': 'This contact does not belong to the account.',
+    },
+    'zh-CN': {
+      'calendar.timeZone': '未知的时区（请使用 IANA 名称，如 Asia/Shanghai）。',
+      'calendar.hours': '工作时间须为 HH:MM–HH:MM，按时间先后且不重叠。',
+      'calendar.date': '日期格式须为 YYYY-MM-DD。',
+      'calendar.noWorkingTime': '日历必须包含工作时间。',
+      'calendar.nameTaken': '已有同名的日历。',
+      'calendar.importFormat': '无法读取节假日列表：请使用 CSV 行“日期,类型”或 JSON 列表。',
+      'ticket.accountUnknown': '未知的客户。',
+      'ticket.contactNotOfAccount': '该联系人不属于此工单的客户。',
+      'ticket.assigneeUnknown': '处理人必须是有效的员工。',
+      'ticket.teamUnknown': '未知的团队。',
+      'ticket.closeNeedsAssignee': '请先指派处理人，再解决或关闭工单。',
+      'ticket.resolutionRequired': '请先填写解决方案，再解决或关闭工单。',
+      'ticket.reopenWindowPassed': '工单已关闭超过 {days} 天，不能重新打开；请新建工单。',
+      'ticket.compensationNeedsApproval': '赔偿金额超过运单申报价值（{limit}），需经理审批。',
+      'ticket.notResolved': '只有已解决的工单才能由客户确认。',
+      'ticket.closed': '工单已关闭，请先重新打开。',
+      'task.assigneeUnknown': '负责人必须是有效的员工。',
+      'interaction.contactNotOfAccount': '该联系人不属于此客户。',
+    },
+  },
+  {
+    'en-US': {
+      ticket: 'ticket',
+      calendar: 'business calendar',
+      team: 'team',
+      slaPolicy: 'SLA policy',
+      task: 'task',
+      interaction: 'interaction',
+      notification: 'notification',
+      account: 'account',
+      contact: 'contact',
+    },
+    'zh-CN': {
+      ticket: '工单',
+      calendar: '工作日历',
+      team: '团队',
+      slaPolicy: 'SLA 策略',
+      task: '任务',
+      interaction: '互动记录',
+      notification: '通知',
+      account: '客户',
+      contact: '联系人',
+    },
+  },
+);

@@ -1,3 +1,5 @@
+import { logisticsEnUS } from './logistics.en-US';
+
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
   app: { name: 'LogiCRM', tagline: 'Customer relationship management for logistics' },
@@ -226,4 +228,5 @@ export const enUS = {
     historyTitle: 'Change history of the organisation',
     updatedAt: 'Last changed {{time}}',
   },
+  ...logisticsEnUS,
 };

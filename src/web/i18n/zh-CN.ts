@@ -1,4 +1,5 @@
 import type { enUS } from './en-US';
+import { logisticsZhCN } from './logistics.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
 export const zhCN: typeof enUS = {
@@ -218,4 +219,5 @@ export const zhCN: typeof enUS = {
     historyTitle: '组织设置的变更历史',
     updatedAt: '最后修改于 {{time}}',
   },
+  ...logisticsZhCN,
 };

@@ -8,7 +8,7 @@ import { useCan } from './features/auth/api';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireSession } from './features/auth/RequireSession';
 import { HomePage } from './features/home/HomePage';
-import { adminScreens } from './screens';
+import { adminScreens, logisticsScreens } from './screens';
 
 const TrackingPage = lazy(() => import('./features/tracking/TrackingPage'));
 
@@ -37,7 +37,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
-      ...adminScreens.map((s) => ({
+      ...[...logisticsScreens, ...adminScreens].map((s) => ({
         path: s.path,
         element: <Guard permission={s.permission}>{s.element}</Guard>,
       })),

@@ -1,4 +1,4 @@
-import { ApiOutlined, AuditOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiOutlined, AuditOutlined, BankOutlined, CarOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Permission } from './api/types';
 
@@ -11,7 +11,16 @@ const OrganizationPage = lazy(() => import('./features/admin/organization/Organi
 export interface Screen {
   path: string;
   permission: Permission;
-  label: 'nav.users' | 'nav.apiKeys' | 'nav.audit' | 'nav.organization';
+  label:
+    | 'nav.users'
+    | 'nav.apiKeys'
+    | 'nav.audit'
+    | 'nav.organization'
+    | 'logisticsNav.shipments'
+    | 'logisticsNav.quality'
+    | 'logisticsNav.partners';
+  /** Routes that belong to the screen but have no menu entry of their own. */
+  hidden?: boolean;
   icon: ReactNode;
   element: ReactNode;
 }
@@ -45,5 +54,27 @@ export const adminScreens: Screen[] = [
     label: 'nav.organization',
     icon: <BankOutlined />,
     element: <OrganizationPage />,
+  },
+];
+
+const ShipmentsPage = lazy(() => import('./features/shipments/ShipmentsPage'));
+const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
+
+/** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
+export const logisticsScreens: Screen[] = [
+  {
+    path: '/shipments',
+    permission: 'shipments.read',
+    label: 'logisticsNav.shipments',
+    icon: <CarOutlined />,
+    element: <ShipmentsPage />,
+  },
+  {
+    path: '/shipments/:id',
+    permission: 'shipments.read',
+    label: 'logisticsNav.shipments',
+    icon: <CarOutlined />,
+    element: <ShipmentDetailPage />,
+    hidden: true,
   },
 ];

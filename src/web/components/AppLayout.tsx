@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
-import { adminScreens } from '../screens';
+import { adminScreens, logisticsScreens } from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -22,6 +22,9 @@ export function AppLayout() {
   const admin = adminScreens.filter((s) => can(s.permission));
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...logisticsScreens
+      .filter((s) => !s.hidden && can(s.permission))
+      .map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
     ...(admin.length
       ? [
           {

@@ -2,6 +2,47 @@ import type { logisticsEnUS } from './logistics.en-US';
 
 /** 运单、物流跟踪、服务质量和合作伙伴页面的中文文本。 */
 export const logisticsZhCN: typeof logisticsEnUS = {
+  logisticsNav: {
+    shipments: '运单',
+    quality: '服务质量',
+    partners: '合作伙伴',
+  },
+  shipments: {
+    title: '运单',
+    searchWaybill: '按运单号搜索',
+    waybill: '运单号',
+    status: '状态',
+    mode: '运输方式',
+    route: '线路',
+    carrier: '承运商',
+    account: '客户',
+    bookedAt: '下单时间',
+    pickedUpAt: '揽收时间',
+    promised: '承诺送达',
+    deliveredAt: '签收时间',
+    pieces: '件数',
+    bookedIn: '按下单时间',
+    deliveredIn: '按签收时间',
+    onTime: '准时',
+    late: '延误',
+    notJudged: '无承诺时效',
+    back: '返回',
+    publicLink: '公开跟踪页面',
+    timeline: '物流轨迹',
+    exceptions: '异常',
+    noExceptions: '无异常',
+    outcome: { late: '延误签收', onTime: '准时签收', cargoIssue: '货损、丢失或短少' },
+    exceptionKind: {
+      delay: '延误',
+      damage: '货损',
+      loss: '丢失',
+      shortage: '短少',
+      misdelivery: '错送',
+    },
+  },
+  quality: {
+    rule: { timestamp: '按时间点', date: '按日历日' },
+  },
   shipmentStatus: {
     booked: '已下单',
     picked_up: '已揽收',

@@ -1,4 +1,11 @@
-import { ApiOutlined, AuditOutlined, BankOutlined, CarOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CarOutlined,
+  DashboardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Permission } from './api/types';
 
@@ -58,10 +65,18 @@ export const adminScreens: Screen[] = [
 ];
 
 const ShipmentsPage = lazy(() => import('./features/shipments/ShipmentsPage'));
+const QualityPage = lazy(() => import('./features/quality/QualityPage'));
 const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
 
 /** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
 export const logisticsScreens: Screen[] = [
+  {
+    path: '/quality',
+    permission: 'shipments.read',
+    label: 'logisticsNav.quality',
+    icon: <DashboardOutlined />,
+    element: <QualityPage />,
+  },
   {
     path: '/shipments',
     permission: 'shipments.read',

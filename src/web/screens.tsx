@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CarOutlined,
   DashboardOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -66,6 +67,8 @@ export const adminScreens: Screen[] = [
 
 const ShipmentsPage = lazy(() => import('./features/shipments/ShipmentsPage'));
 const QualityPage = lazy(() => import('./features/quality/QualityPage'));
+const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
+const PartnerScorecardPage = lazy(() => import('./features/partners/PartnerScorecardPage'));
 const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
 
 /** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
@@ -90,6 +93,21 @@ export const logisticsScreens: Screen[] = [
     label: 'logisticsNav.shipments',
     icon: <CarOutlined />,
     element: <ShipmentDetailPage />,
+    hidden: true,
+  },
+  {
+    path: '/partners',
+    permission: 'partners.read',
+    label: 'logisticsNav.partners',
+    icon: <ShopOutlined />,
+    element: <PartnersPage />,
+  },
+  {
+    path: '/partners/:id',
+    permission: 'partners.read',
+    label: 'logisticsNav.partners',
+    icon: <ShopOutlined />,
+    element: <PartnerScorecardPage />,
     hidden: true,
   },
 ];

@@ -22,11 +22,6 @@ export function TrackingTimeline({ events }: { events: TimelineEvent[] }) {
       items={newestFirst.map((e, i) => ({
         key: `${e.occurredAt}-${i}`,
         color: i === 0 ? 'blue' : 'gray',
-        title: (
-          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-            {fmt(e.occurredAt)}
-          </Typography.Text>
-        ),
         content: (
           <div data-testid="timeline-event">
             <Typography.Text strong>
@@ -34,6 +29,9 @@ export function TrackingTimeline({ events }: { events: TimelineEvent[] }) {
             </Typography.Text>
             {e.location && <Typography.Text type="secondary"> · {e.location}</Typography.Text>}
             {e.description && <div>{e.description}</div>}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {fmt(e.occurredAt)}
+            </Typography.Text>
           </div>
         ),
       }))}

@@ -1,4 +1,3 @@
-import { TranslationOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -65,7 +64,6 @@ export default function TrackingPage() {
             options={LOCALES.map((l) => ({
               value: l,
               label: l === 'zh-CN' ? '中文' : 'EN',
-              icon: l === currentLocale() ? <TranslationOutlined /> : undefined,
             }))}
           />
         </Flex>

@@ -216,6 +216,7 @@ describe('shipments screens', () => {
       /^(Late|延误)$/,
     );
     expect(await page.getByTestId('shipment-exceptions').textContent()).toContain('Two cartons crushed');
+    await poll(() => page.getByTestId('shipment-header').textContent()).toContain('ACME Acme Trading');
     await page.screenshot({ path: `${RESULTS}shipments-detail.png`, fullPage: true });
     await page.context().close();
   }, 90_000);

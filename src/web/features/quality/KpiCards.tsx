@@ -71,7 +71,7 @@ export function KpiCards({
           />
         </Card>
       </Col>
-      <Col xs={12} sm={8} lg={6}>
+      <Col xs={12} sm={8} lg={8}>
         <Card size="small">
           <Statistic
             title={t('quality.volume')}
@@ -79,12 +79,12 @@ export function KpiCards({
           />
         </Card>
       </Col>
-      <Col xs={12} sm={8} lg={6}>
+      <Col xs={12} sm={8} lg={8}>
         <Card size="small">
           <Statistic title={t('quality.revenue')} value={money(row?.revenueCents ?? 0, i18n.language)} />
         </Card>
       </Col>
-      <Col xs={24} sm={8} lg={6}>
+      <Col xs={24} sm={8} lg={8}>
         <Card size="small">
           <Statistic
             title={t('quality.margin')}

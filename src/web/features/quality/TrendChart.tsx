@@ -48,6 +48,7 @@ export function TrendChart({ rows, rule }: { rows: KpiDto[]; rule: OnTimeRule })
           name: t('quality.volume'),
           yAxisIndex: 1,
           data: sorted.map((r) => r.volume),
+          barMaxWidth: 36,
           itemStyle: { opacity: 0.35 },
         },
       ],

@@ -114,7 +114,8 @@ export function useAccountSearch(q: string, enabled = true) {
 export function useAccountRef(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['shipments', 'account-ref', id],
-    queryFn: () => api<AccountRef>('GET', `/accounts/${encodeURIComponent(id ?? '')}`),
+    queryFn: async () =>
+      (await api<{ account: AccountRef }>('GET', `/accounts/${encodeURIComponent(id ?? '')}`)).account,
     enabled: enabled && !!id,
     staleTime: 300_000,
     retry: false,

@@ -65,7 +65,11 @@ beforeAll(async () => {
     account: { code: 'ACME', nameEn: 'Acme Trading' },
   });
   await call('POST', '/accounts', { account: { code: 'BETA', nameEn: 'Beta Foods' } });
-  await call('POST', '/partners', { code: 'SFX', kind: 'carrier', nameEn: 'Swift Express' });
+  const sfx = await call<{ id: string }>('POST', '/partners', {
+    code: 'SFX',
+    kind: 'carrier',
+    nameEn: 'Swift Express',
+  });
   await call('POST', '/partners', { code: 'ZTL', kind: 'carrier', nameEn: 'Zhong Tong Logistics' });
   const base = { mode: 'road_ltl', origin: 'Shanghai', destination: 'Beijing', status: 'delivered' } as const;
   const rows = [
@@ -141,6 +145,13 @@ beforeAll(async () => {
     },
   ].map((r) => ({ ...base, ...r }));
   await call('POST', '/shipments/bulk', { rows });
+  // SFX delivered E2E-OK-3 four days ago: evaluate that month so the scorecard has a grade.
+  await call('POST', `/partners/${sfx.id}/evaluations`, {
+    periodKind: 'month',
+    periodStart: `${daysAgo(4).slice(0, 7)}-01`,
+    serviceRating: 4,
+    priceRating: 3,
+  });
   await call('POST', '/tracking-events/bulk', {
     events: [
       {
@@ -218,6 +229,13 @@ describe('shipments screens', () => {
     expect(await page.getByTestId('shipment-exceptions').textContent()).toContain('Two cartons crushed');
     await poll(() => page.getByTestId('shipment-header').textContent()).toContain('ACME Acme Trading');
     await page.screenshot({ path: `${RESULTS}shipments-detail.png`, fullPage: true });
+
+    // The carrier links to its scorecard: grade and evaluation history.
+    await page.getByTestId('shipment-header').getByText('SFX').click();
+    await page.getByTestId('partner-grade').waitFor();
+    await page.getByTestId('scorecard-chart').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${RESULTS}shipments-partner-scorecard.png`, fullPage: true });
     await page.context().close();
   }, 90_000);
 

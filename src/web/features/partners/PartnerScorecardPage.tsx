@@ -32,7 +32,9 @@ function HistoryChart({ items }: { items: EvaluationDto[] }) {
             silent: true,
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#cf1322' },
-            data: [{ yAxis: 60, name: 'D' }],
+            // Below 70 grades D (scoring.ts: A ≥ 90, B ≥ 80, C ≥ 70).
+            label: { formatter: 'D < 70' },
+            data: [{ yAxis: 70 }],
           },
         },
         { type: 'line', name: t('quality.onTimeRate'), data: rows.map((e) => r(e.onTimeRate)) },

@@ -29,9 +29,11 @@ export function TrackingTimeline({ events }: { events: TimelineEvent[] }) {
             </Typography.Text>
             {e.location && <Typography.Text type="secondary"> · {e.location}</Typography.Text>}
             {e.description && <div>{e.description}</div>}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {fmt(e.occurredAt)}
-            </Typography.Text>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {fmt(e.occurredAt)}
+              </Typography.Text>
+            </div>
           </div>
         ),
       }))}

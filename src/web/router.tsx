@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import type { Permission } from './api/types';
 import { AppLayout } from './components/AppLayout';
@@ -10,6 +10,8 @@ import { RequireSession } from './features/auth/RequireSession';
 import { HomePage } from './features/home/HomePage';
 import { screenRoutes } from './screens';
 
+const TrackingPage = lazy(() => import('./features/tracking/TrackingPage'));
+
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const can = useCan();
   if (!can(permission)) return <ForbiddenPage />;
@@ -18,6 +20,14 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    path: '/track/:waybill?',
+    element: (
+      <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+        <TrackingPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (

@@ -2,6 +2,8 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  CarOutlined,
+  DashboardOutlined,
   MergeCellsOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -26,7 +28,18 @@ export interface ScreenRoute {
 
 /** A screen with an entry in the menu. */
 export interface Screen extends ScreenRoute {
-  label: 'nav.users' | 'nav.apiKeys' | 'nav.audit' | 'nav.organization' | 'nav.accounts' | 'nav.duplicates';
+  label:
+    | 'nav.users'
+    | 'nav.apiKeys'
+    | 'nav.audit'
+    | 'nav.organization'
+    | 'nav.accounts'
+    | 'nav.duplicates'
+    | 'logisticsNav.shipments'
+    | 'logisticsNav.quality'
+    | 'logisticsNav.partners';
+  /** Routes that belong to the screen but have no menu entry of their own. */
+  hidden?: boolean;
   icon: ReactNode;
 }
 
@@ -80,9 +93,57 @@ export const adminScreens: Screen[] = [
   },
 ];
 
+const ShipmentsPage = lazy(() => import('./features/shipments/ShipmentsPage'));
+const QualityPage = lazy(() => import('./features/quality/QualityPage'));
+const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
+const PartnerScorecardPage = lazy(() => import('./features/partners/PartnerScorecardPage'));
+const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
+
+/** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
+export const logisticsScreens: Screen[] = [
+  {
+    path: '/quality',
+    permission: 'shipments.read',
+    label: 'logisticsNav.quality',
+    icon: <DashboardOutlined />,
+    element: <QualityPage />,
+  },
+  {
+    path: '/shipments',
+    permission: 'shipments.read',
+    label: 'logisticsNav.shipments',
+    icon: <CarOutlined />,
+    element: <ShipmentsPage />,
+  },
+  {
+    path: '/shipments/:id',
+    permission: 'shipments.read',
+    label: 'logisticsNav.shipments',
+    icon: <CarOutlined />,
+    element: <ShipmentDetailPage />,
+    hidden: true,
+  },
+  {
+    path: '/partners',
+    permission: 'partners.read',
+    label: 'logisticsNav.partners',
+    icon: <ShopOutlined />,
+    element: <PartnersPage />,
+  },
+  {
+    path: '/partners/:id',
+    permission: 'partners.read',
+    label: 'logisticsNav.partners',
+    icon: <ShopOutlined />,
+    element: <PartnerScorecardPage />,
+    hidden: true,
+  },
+];
+
 /** Every guarded route: the menu's screens and the pages reached from them. */
 export const screenRoutes: ScreenRoute[] = [
   ...customerScreens,
+  ...logisticsScreens,
   { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },
   ...adminScreens,
 ];

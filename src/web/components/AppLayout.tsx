@@ -10,7 +10,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
-import { adminScreens, customerScreens, type Screen } from '../screens';
+import { adminScreens, customerScreens, logisticsScreens, type Screen } from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -27,6 +27,7 @@ export function AppLayout() {
 
   const admin = adminScreens.filter((s) => can(s.permission));
   const customers = customerScreens.filter((s) => can(s.permission));
+  const logistics = logisticsScreens.filter((s) => !s.hidden && can(s.permission));
   const group = (key: string, icon: ReactNode, label: string, screens: Screen[]) =>
     screens.length
       ? [
@@ -40,13 +41,14 @@ export function AppLayout() {
       : [];
   // The menu entry of the current page: the longest screen path it starts with (/accounts/123 → /accounts).
   const selected =
-    [...customers, ...admin]
+    [...customers, ...logistics, ...admin]
       .map((s) => s.path)
       .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
       .sort((a, b) => b.length - a.length)[0] ?? pathname;
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...group('customers', <ShopOutlined />, t('nav.customers'), customers),
+    ...logistics.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
     ...group('admin', <SettingOutlined />, t('nav.admin'), admin),
   ];
 

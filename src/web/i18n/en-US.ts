@@ -1,4 +1,5 @@
 import { accountsEnUS } from './accounts.en-US';
+import { logisticsEnUS } from './logistics.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
@@ -242,4 +243,5 @@ export const enUS = {
     updatedAt: 'Last changed {{time}}',
   },
   accounts: accountsEnUS,
+  ...logisticsEnUS,
 };

@@ -1,5 +1,6 @@
 import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
+import { logisticsZhCN } from './logistics.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
 export const zhCN: typeof enUS = {
@@ -233,4 +234,5 @@ export const zhCN: typeof enUS = {
     updatedAt: '最后修改于 {{time}}',
   },
   accounts: accountsZhCN,
+  ...logisticsZhCN,
 };

@@ -49,11 +49,14 @@ function filters(q: KpiQuery): SQL {
   return parts.length ? sql`AND ${sql.join(parts, sql` AND `)}` : sql``;
 }
 
-/** On time under each rule (null when it cannot be judged); see formulas.ts for the same in TypeScript. */
-function onTime(rule: OnTimeRule, tz: string): SQL {
-  const byDate = sql`${localDay(sql`s.delivered_at`, tz)} <= coalesce(s.promised_date, ${localDay(sql`s.promised_at`, tz)})`;
+/**
+ * On time under each rule (null when it cannot be judged); see formulas.ts for the same in TypeScript.
+ * `t` names the shipments table in the query (`s` here; the shipment list passes its own name).
+ */
+export function onTime(rule: OnTimeRule, tz: string, t: SQL = sql.raw('s')): SQL {
+  const byDate = sql`${localDay(sql`${t}.delivered_at`, tz)} <= coalesce(${t}.promised_date, ${localDay(sql`${t}.promised_at`, tz)})`;
   if (rule === 'date') return byDate;
-  return sql`CASE WHEN s.promised_at IS NOT NULL THEN s.delivered_at <= s.promised_at ELSE ${byDate} END`;
+  return sql`CASE WHEN ${t}.promised_at IS NOT NULL THEN ${t}.delivered_at <= ${t}.promised_at ELSE ${byDate} END`;
 }
 
 export type KpiRow = {

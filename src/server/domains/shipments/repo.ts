@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { accounts } from '../accounts/table.js';
+import type { OnTimeRule } from '../kpi/formulas.js';
+import { onTime } from '../kpi/repo.js';
 import { shipmentExceptions, shipments, trackingEvents } from './table.js';
 import type { ResolvedShipment } from './validation.js';
 
@@ -162,6 +164,17 @@ export interface ShipmentListQuery {
   carrierId?: string;
   status?: string;
   waybill?: string;
+  mode?: string;
+  origin?: string;
+  destination?: string;
+  /** Calendar dates in the company zone, [from, to), on the booking or the delivery time. */
+  from?: string;
+  to?: string;
+  dateField?: 'booked' | 'delivered';
+  /** Delivered shipments judged late / on time under `rule`, or delivered with a cargo issue. */
+  outcome?: 'late' | 'onTime' | 'cargoIssue';
+  rule?: OnTimeRule;
+  timeZone?: string;
   limit: number;
   after: [string, string] | null;
 }
@@ -174,6 +187,21 @@ export async function listShipments(db: DbOrTx, q: ShipmentListQuery) {
   if (q.status) where.push(eq(shipments.status, q.status as never));
   if (q.waybill)
     where.push(sql`${shipments.waybill} LIKE ${`${q.waybill.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.mode) where.push(eq(shipments.mode, q.mode as never));
+  if (q.origin) where.push(eq(shipments.origin, q.origin));
+  if (q.destination) where.push(eq(shipments.destination, q.destination));
+  const tz = q.timeZone ?? 'UTC';
+  const dateCol = q.dateField === 'delivered' ? shipments.deliveredAt : shipments.bookedAt;
+  if (q.from) where.push(sql`${dateCol} >= (${q.from}::date)::timestamp AT TIME ZONE ${tz}`);
+  if (q.to) where.push(sql`${dateCol} < (${q.to}::date)::timestamp AT TIME ZONE ${tz}`);
+  if (q.outcome === 'cargoIssue')
+    where.push(
+      sql`${shipments.status} = 'delivered' AND EXISTS (SELECT 1 FROM shipment_exceptions x WHERE x.shipment_id = ${shipments.id} AND x.kind IN ('damage', 'loss', 'shortage'))`,
+    );
+  else if (q.outcome) {
+    const judged = onTime(q.rule ?? 'timestamp', tz, sql.raw('"shipments"'));
+    where.push(sql`${shipments.status} = 'delivered' AND (${judged}) = ${q.outcome === 'onTime'}`);
+  }
   if (q.after)
     where.push(
       sql`(${shipments.bookedAt}, ${shipments.id}) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)`,

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../../../shared/i18n/logisticsMessages.js';
+import { calendarDate } from '../../../shared/partners.js';
 import {
   bulkResultSchema,
   bulkShipmentsSchema,
   bulkTrackingSchema,
   SHIPMENT_STATUSES,
   shipmentInputSchema,
+  TRANSPORT_MODES,
   trackingEventInputSchema,
   updateShipmentSchema,
 } from '../../../shared/shipments.js';
@@ -41,6 +43,14 @@ export const shipmentsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
           carrierId: z.string().uuid().optional(),
           status: z.enum(SHIPMENT_STATUSES).optional(),
           waybill: z.string().trim().max(60).optional(),
+          mode: z.enum(TRANSPORT_MODES).optional(),
+          origin: z.string().max(100).optional(),
+          destination: z.string().max(100).optional(),
+          from: calendarDate.optional(),
+          to: calendarDate.optional(),
+          dateField: z.enum(['booked', 'delivered']).default('booked'),
+          outcome: z.enum(['late', 'onTime', 'cargoIssue']).optional(),
+          rule: z.enum(['timestamp', 'date']).optional(),
         }),
       },
     },

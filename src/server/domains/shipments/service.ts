@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordChange } from '../audit/service.js';
+import { companySettings } from '../organization/settings.js';
 import { partnerIdsByCode } from '../partners/index.js';
 import { toShipmentDto } from './presenter.js';
 import * as repo from './repo.js';
@@ -181,7 +182,15 @@ export async function listShipmentsPage(
   q: Omit<repo.ShipmentListQuery, 'after'> & { cursor?: string },
 ) {
   const after = decodeCursor(q.cursor, 2) as [string, string] | null;
-  const rows = await repo.listShipments(db, { ...q, after });
+  // Dates and the on-time rule are the company's, as on the dashboard the list is drilled from.
+  const needsSettings = q.from || q.to || q.outcome;
+  const settings = needsSettings ? await companySettings(db) : null;
+  const rows = await repo.listShipments(db, {
+    ...q,
+    timeZone: settings?.timezone,
+    rule: q.rule ?? settings?.onTimeRule,
+    after,
+  });
   const page = toPage(rows, q.limit, (s) => [s.bookedAt.toISOString(), s.id]);
   return { items: page.items.map(toShipmentDto), nextCursor: page.nextCursor };
 }

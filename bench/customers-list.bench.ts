@@ -151,9 +151,8 @@ export async function run(): Promise<void> {
     await load(searchUrl, { seconds: 2, headers });
     const search = await load(searchUrl, { headers });
     await stopChild(server);
-    for (const r of [list, search])
-      // a wrong answer invalidates the run; client timeouts on a loaded machine are reported instead
-      if (r.non2xx) throw new Error(`load had ${r.non2xx} non-2xx answers`);
+    // a wrong answer invalidates the run; client timeouts on a loaded machine are reported instead
+    for (const r of [list, search]) if (r.non2xx) throw new Error(`load had ${r.non2xx} non-2xx answers`);
     const bare = await bareSelect(
       db.url,
       'SELECT id, code, name_zh, name_en, status, tier, city FROM accounts WHERE archived_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 51',

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { percentileCont } from '../../src/server/domains/kpi/formulas.js';
 
 export interface Metric {
   name: string;
@@ -45,12 +46,7 @@ export function writeResult(
   return result;
 }
 
-/** Percentile of an unsorted sample, linear interpolation between closest ranks. */
+/** Percentile of an unsorted sample: the KPI engine's percentile_cont, NaN for no sample. */
 export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const idx = (s.length - 1) * p;
-  const lo = Math.floor(idx);
-  const hi = Math.ceil(idx);
-  return s[lo] + (s[hi] - s[lo]) * (idx - lo);
+  return percentileCont(values, p) ?? Number.NaN;
 }

@@ -70,7 +70,7 @@ const CITIES = [
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
 
 /** Set-based seed: realistic Chinese company names, 3 contacts each with mobiles and emails. */
-async function seed(url: string): Promise<void> {
+export async function seed(url: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`

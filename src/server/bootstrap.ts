@@ -28,9 +28,10 @@ export async function bootstrap(
   if (n > 0) return { demoLoaded: false };
   const actor = systemActor('bootstrap');
   const password = config.ADMIN_PASSWORD ?? randomToken(12);
+  // the administrator first: a first start interrupted while loading the demo still leaves a way in
+  await createUser(db, actor, { email: config.ADMIN_EMAIL, name: 'Administrator', role: 'admin', password });
   if (!empty) await loadDemo(db, log);
   await ensureOrganization(db, actor, 'My logistics company');
-  await createUser(db, actor, { email: config.ADMIN_EMAIL, name: 'Administrator', role: 'admin', password });
   return {
     admin: { email: config.ADMIN_EMAIL, password, generated: !config.ADMIN_PASSWORD },
     demoLoaded: !empty,

@@ -3,7 +3,8 @@ import { DEMO_PASSWORD } from './demo/index.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();
-const empty = process.argv.includes('--empty');
+// `--empty` on the command line; otherwise LOGICRM_EMPTY decides
+const empty = process.argv.includes('--empty') || undefined;
 const started = Date.now();
 const server = await startServer(config, { empty });
 

@@ -144,7 +144,8 @@ export async function compareCarriersOnLane(
   q: { origin: string; destination: string; from: string; to: string },
 ) {
   const kpis = await shipmentKpis(db, { ...q, cut: 'carrier', trend: 'none' });
-  const carriers = await Promise.all(kpis.rows.map((r) => (r.key ? repo.findPartner(db, r.key) : undefined)));
+  const carriers: (Awaited<ReturnType<typeof repo.findPartner>> | undefined)[] = [];
+  for (const r of kpis.rows) carriers.push(r.key ? await repo.findPartner(db, r.key) : undefined);
   return {
     ...kpis,
     rows: kpis.rows.map((r, i) => ({

@@ -89,9 +89,10 @@ export async function updatePartner(db: Db, actor: Actor, id: string, input: Upd
 export async function getPartner(db: DbOrTx, id: string, today: string, warnDays = 30) {
   const p = await repo.findPartner(db, id);
   if (!p) throw notFound('partner');
-  const [qualifications, contacts, contracts] = await Promise.all(
-    (['qualifications', 'contacts', 'contracts'] as const).map((k) => repo.listChildren(db, k, id)),
-  );
+  // sequential: `db` may be a transaction, whose connection runs one query at a time
+  const qualifications = await repo.listChildren(db, 'qualifications', id);
+  const contacts = await repo.listChildren(db, 'contacts', id);
+  const contracts = await repo.listChildren(db, 'contracts', id);
   return {
     ...toPartnerDto(p),
     qualifications: qualifications.map((q) => ({

@@ -45,10 +45,9 @@ export async function upsertShipmentBatch(
 ): Promise<BulkResult> {
   return db.transaction(async (tx) => {
     await withoutJit(tx);
-    const [accounts, carriers] = await Promise.all([
-      repo.accountIdsByCode(tx, codesOf(rows, 'accountCode')),
-      partnerIdsByCode(tx, codesOf(rows, 'carrierCode')),
-    ]);
+    // one after the other: a transaction's connection runs one query at a time
+    const accounts = await repo.accountIdsByCode(tx, codesOf(rows, 'accountCode'));
+    const carriers = await partnerIdsByCode(tx, codesOf(rows, 'carrierCode'));
     const { valid, errors } = validateShipmentRows(rows, accounts, carriers);
     if (errors.length && !skipInvalid) throw new AppError('VALIDATION_FAILED', { rows: errors });
     const written = valid.length ? await repo.upsertShipments(tx, valid.map(repo.toRecord)) : [];

@@ -41,20 +41,19 @@ export async function ticketExtras(db: DbOrTx, rows: TicketRow[]): Promise<Map<s
   const ids = rows.map((r) => r.id);
   const accountIds = [...new Set(rows.map((r) => r.accountId))];
   const userIds = [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))];
-  const [acc, us, ships] = await Promise.all([
-    db.execute<{ id: string; name: string }>(
-      sql`SELECT id, coalesce(name_zh, name_en, code) AS name FROM ${accounts} WHERE id = ANY(${sql.param(accountIds)}::uuid[])`,
-    ),
-    userIds.length
-      ? db.execute<{ id: string; name: string }>(
-          sql`SELECT id, name FROM ${users} WHERE id = ANY(${sql.param(userIds)}::uuid[])`,
-        )
-      : Promise.resolve({ rows: [] as { id: string; name: string }[] }),
-    db
-      .select()
-      .from(ticketShipments)
-      .where(sql`${ticketShipments.ticketId} = ANY(${sql.param(ids)}::uuid[])`),
-  ]);
+  // sequential: `db` may be a transaction, whose connection runs one query at a time
+  const acc = await db.execute<{ id: string; name: string }>(
+    sql`SELECT id, coalesce(name_zh, name_en, code) AS name FROM ${accounts} WHERE id = ANY(${sql.param(accountIds)}::uuid[])`,
+  );
+  const us = userIds.length
+    ? await db.execute<{ id: string; name: string }>(
+        sql`SELECT id, name FROM ${users} WHERE id = ANY(${sql.param(userIds)}::uuid[])`,
+      )
+    : { rows: [] as { id: string; name: string }[] };
+  const ships = await db
+    .select()
+    .from(ticketShipments)
+    .where(sql`${ticketShipments.ticketId} = ANY(${sql.param(ids)}::uuid[])`);
   const accName = new Map(acc.rows.map((r) => [r.id, r.name]));
   const userName = new Map(us.rows.map((r) => [r.id, r.name]));
   for (const r of rows)

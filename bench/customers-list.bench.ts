@@ -4,7 +4,12 @@
  * server at 50 connections for 10 s, beside the bare indexed SELECT of the same page through pg.
  * Writes into bench/results/customers.json next to the import figures.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { startEmbeddedDatabase } from '../src/server/db/embedded.js';
+import { migrateDatabase } from '../src/server/db/migrate.js';
 import { createBenchDatabase } from './lib/benchDatabase.js';
 import { freePort, startChild, stopChild, waitUntilServing } from './lib/child.js';
 import { load } from './lib/load.js';
@@ -116,79 +121,103 @@ async function bareSelect(url: string, sql: string, params: unknown[]) {
   };
 }
 
+/** Seeds the database at `url`, drives the real server on it and returns the figures, each named with `on`. */
+async function measure(url: string, on: string): Promise<Metric[]> {
+  const t0 = Date.now();
+  await seed(url);
+  console.log(`seeded ${ACCOUNTS} accounts and ${ACCOUNTS * 3} contacts (${on}) in ${Date.now() - t0} ms`);
+  const port = await freePort();
+  const admin = { email: 'bench@logicrm.local', password: 'bench-password-123' };
+  const server = startChild('scripts/start.mjs', {
+    DATABASE_URL: url,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    LOGICRM_EMPTY: '1',
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+  });
+  server.stdout?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilServing(`${base}/api/health`, Date.now());
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const headers = { cookie: res.headers.getSetCookie()[0].split(';')[0] };
+  const listUrl = `${base}/api/v1/accounts?limit=50`;
+  const searchUrl = `${base}/api/v1/accounts?limit=50&q=${encodeURIComponent('凯德化工')}`;
+  const check = await (await fetch(searchUrl, { headers })).json();
+  if (!check.items?.length)
+    throw new Error('search found nothing: the benchmark would measure an empty page');
+  await load(listUrl, { seconds: 2, headers });
+  const list = await load(listUrl, { headers });
+  await load(searchUrl, { seconds: 2, headers });
+  const search = await load(searchUrl, { headers });
+  await stopChild(server);
+  // a wrong answer invalidates the run; client timeouts on a loaded machine are reported instead
+  for (const r of [list, search]) if (r.non2xx) throw new Error(`load had ${r.non2xx} non-2xx answers`);
+  const bare = await bareSelect(
+    url,
+    'SELECT id, code, name_zh, name_en, status, tier, city FROM accounts WHERE archived_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 51',
+    [],
+  );
+  const metrics: Metric[] = [
+    {
+      name: 'list page (default sort, 100k accounts), 50 connections: throughput',
+      value: list.requestsPerSecond,
+      unit: 'req/s',
+      aim: '>= 500',
+    },
+    { name: 'list page: p50', value: list.p50, unit: 'ms' },
+    { name: 'list page: p99', value: list.p99, unit: 'ms' },
+    {
+      name: 'list and search: client timeouts or socket errors',
+      value: list.errors + search.errors,
+      unit: 'count',
+    },
+    {
+      name: 'search by partial Chinese name "凯德化工": throughput',
+      value: search.requestsPerSecond,
+      unit: 'req/s',
+    },
+    { name: 'search by partial Chinese name: p50', value: search.p50, unit: 'ms' },
+    { name: 'search by partial Chinese name: p99', value: search.p99, unit: 'ms', aim: '< 100' },
+    {
+      name: 'bare indexed SELECT of the same page through pg, 50 connections: throughput',
+      value: bare.requestsPerSecond,
+      unit: 'queries/s',
+    },
+    { name: 'bare indexed SELECT: p50', value: Number(bare.p50.toFixed(2)), unit: 'ms' },
+    { name: 'bare indexed SELECT: p99', value: Number(bare.p99.toFixed(2)), unit: 'ms' },
+  ];
+  return metrics.map((m) => ({ ...m, name: `${m.name} [${on}]` }));
+}
+
+/** On the machine's PostgreSQL (15 here) and on the embedded PostgreSQL that `npm start` runs. */
 export async function run(): Promise<void> {
+  const metrics: Metric[] = [];
   const db = await createBenchDatabase('lcrm_bench_customers');
   try {
-    const t0 = Date.now();
-    await seed(db.url);
-    console.log(`seeded ${ACCOUNTS} accounts and ${ACCOUNTS * 3} contacts in ${Date.now() - t0} ms`);
-    const port = await freePort();
-    const admin = { email: 'bench@logicrm.local', password: 'bench-password-123' };
-    const server = startChild('scripts/start.mjs', {
-      DATABASE_URL: db.url,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      LOGICRM_EMPTY: '1',
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    });
-    server.stdout?.resume();
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilServing(`${base}/api/health`, Date.now());
-    const res = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(admin),
-    });
-    const headers = { cookie: res.headers.getSetCookie()[0].split(';')[0] };
-    const listUrl = `${base}/api/v1/accounts?limit=50`;
-    const searchUrl = `${base}/api/v1/accounts?limit=50&q=${encodeURIComponent('凯德化工')}`;
-    const check = await (await fetch(searchUrl, { headers })).json();
-    if (!check.items?.length)
-      throw new Error('search found nothing: the benchmark would measure an empty page');
-    await load(listUrl, { seconds: 2, headers });
-    const list = await load(listUrl, { headers });
-    await load(searchUrl, { seconds: 2, headers });
-    const search = await load(searchUrl, { headers });
-    await stopChild(server);
-    // a wrong answer invalidates the run; client timeouts on a loaded machine are reported instead
-    for (const r of [list, search]) if (r.non2xx) throw new Error(`load had ${r.non2xx} non-2xx answers`);
-    const bare = await bareSelect(
-      db.url,
-      'SELECT id, code, name_zh, name_en, status, tier, city FROM accounts WHERE archived_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 51',
-      [],
-    );
-    const metrics: Metric[] = [
-      {
-        name: 'list page (default sort, 100k accounts), 50 connections: throughput',
-        value: list.requestsPerSecond,
-        unit: 'req/s',
-        aim: '>= 500',
-      },
-      { name: 'list page: p50', value: list.p50, unit: 'ms' },
-      { name: 'list page: p99', value: list.p99, unit: 'ms' },
-      {
-        name: 'list and search: client timeouts or socket errors',
-        value: list.errors + search.errors,
-        unit: 'count',
-      },
-      {
-        name: 'search by partial Chinese name "凯德化工": throughput',
-        value: search.requestsPerSecond,
-        unit: 'req/s',
-      },
-      { name: 'search by partial Chinese name: p50', value: search.p50, unit: 'ms' },
-      { name: 'search by partial Chinese name: p99', value: search.p99, unit: 'ms', aim: '< 100' },
-      {
-        name: 'bare indexed SELECT of the same page through pg, 50 connections: throughput',
-        value: bare.requestsPerSecond,
-        unit: 'queries/s',
-      },
-      { name: 'bare indexed SELECT: p50', value: Number(bare.p50.toFixed(2)), unit: 'ms' },
-      { name: 'bare indexed SELECT: p99', value: Number(bare.p99.toFixed(2)), unit: 'ms' },
-    ];
-    writeResult('customers', db.label, metrics, { merge: true });
+    metrics.push(...(await measure(db.url, db.label)));
   } finally {
     await db.drop();
   }
+  const dir = mkdtempSync(path.join(tmpdir(), 'lcrm-bench-embedded-'));
+  const embedded = await startEmbeddedDatabase(dir, await freePort());
+  try {
+    await migrateDatabase(embedded.url);
+    metrics.push(...(await measure(embedded.url, 'embedded PostgreSQL 17')));
+  } finally {
+    await embedded.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  writeResult(
+    'customers',
+    `${db.label} and embedded PostgreSQL 17 (each figure names its database)`,
+    metrics,
+    {
+      merge: true,
+    },
+  );
 }

@@ -156,8 +156,16 @@ describe('account import wizard', () => {
     await page.getByTestId('wizard-next').click();
     await page.getByTestId('mode-upsert').click();
     await poll(() => page.getByTestId('mode-summary').textContent()).toContain('5 行中 5 行有效，0 行有错误');
+    // The progress bar shows while the job runs on the server, however briefly for five rows.
+    await page.evaluate(() => {
+      const seen = window as unknown as { progressShown?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=import-progress]')) seen.progressShown = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByTestId('import-start').click();
     await poll(() => page.getByTestId('import-result').textContent()).toContain('导入完成');
+    expect(await page.evaluate(() => (window as { progressShown?: boolean }).progressShown)).toBe(true);
     expect(await page.getByTestId('result-counts').textContent()).toMatch(/新增5/);
     await page.screenshot({ path: `${RESULTS}imports-done.png`, fullPage: true });
     expect(await wizCodes()).toEqual([

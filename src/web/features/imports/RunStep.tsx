@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_MODES, type ImportJob, type ImportMode, isEditable, useDryRun, useRunImport } from './api';
 
 /** The dry run of the chosen mode in one line: how many rows would go in, and whether bad rows stop it. */
-function ModeSummary({ job, mode }: { job: ImportJob; mode: ImportMode }) {
+function ModeSummary({ dry, mode }: { dry: ReturnType<typeof useDryRun>; mode: ImportMode }) {
   const { t } = useTranslation();
-  const dry = useDryRun(job, mode, true);
   if (dry.error) return <Alert type="error" showIcon title={dry.error.message} />;
   if (!dry.data || dry.isFetching)
     return <Typography.Text type="secondary">{t('imports.run.checking')}</Typography.Text>;
@@ -36,6 +35,9 @@ export function RunStep({
 }) {
   const { t } = useTranslation();
   const run = useRunImport(job.id);
+  const dry = useDryRun(job, mode, true);
+  // A mode the file cannot be imported in (create or update without the code column) is not started.
+  const unusable = !dry.data || dry.isFetching || dry.data.job.fileIssues.length > 0;
   if (job.status === 'running')
     return (
       <Flex vertical gap={16} style={{ padding: '24px 0' }}>
@@ -63,14 +65,14 @@ export function RunStep({
           ))}
         </Space>
       </Radio.Group>
-      {isEditable(job) && <ModeSummary job={job} mode={mode} />}
+      {isEditable(job) && <ModeSummary dry={dry} mode={mode} />}
       {run.error && <Alert type="error" showIcon title={run.error.message} />}
       <div>
         <Button
           type="primary"
           data-testid="import-start"
           loading={run.isPending}
-          disabled={!isEditable(job)}
+          disabled={!isEditable(job) || unusable}
           onClick={() => run.mutate(mode)}
         >
           {t('imports.run.start')}

@@ -6,13 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, creditCode } from '../accountFactory.js';
 import { gbkCsv } from '../importFiles.js';
 import { startTestServer } from '../testServer.js';
-import { chooseLoginLanguage, launchBrowser, logIn, poll, RESULTS } from './browser.js';
+import {
+  chooseLoginLanguage,
+  launchBrowser,
+  logIn,
+  poll,
+  RESULTS,
+  switchLanguageFromUserMenu,
+} from './browser.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let pageErrors: string[] = [];
 let context: BrowserContext;
 let page: Page;
+let failedJobUrl = '';
 const dir = mkdtempSync(join(tmpdir(), 'logicrm-import-e2e-'));
 
 const EXISTING = '恒通冷链物流（上海）有限公司';
@@ -124,6 +132,7 @@ describe('account import wizard', () => {
     const result = page.getByTestId('import-result');
     await poll(() => result.textContent()).toContain('有 3 行存在错误，未导入任何数据');
     expect(await wizCodes()).toEqual([]);
+    failedJobUrl = page.url();
   });
 
   it('gives the error report to download, in the UI language', async () => {
@@ -187,6 +196,7 @@ describe('account import wizard', () => {
     expect(rows[1]).toContain('客户-有错误.csv');
     expect(rows[1]).toContain('失败');
     expect(rows[1]).toContain('5 行中 3 行有错误');
+    await poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
     await page.screenshot({ path: `${RESULTS}imports-list.png` });
   });
 
@@ -208,6 +218,16 @@ describe('account import wizard', () => {
     expect(csv).toContain('华东冷链物流有限公司');
     expect(csv).not.toContain('WIZ2');
     expect(csv).not.toContain('岭南快运有限公司');
+  });
+
+  it('keeps the result of a failed import, told in the language of the UI', async () => {
+    await switchLanguageFromUserMenu(page, '语言', 'en-US');
+    await page.goto(failedJobUrl);
+    await poll(() => page.getByTestId('import-result').textContent()).toContain(
+      '3 rows have errors; nothing was imported.',
+    );
+    expect(await page.getByTestId('result-counts').textContent()).toMatch(/With errors3/);
+    await page.screenshot({ path: `${RESULTS}imports-failed-en.png`, fullPage: true });
   });
 
   it('raised no uncaught errors in the page', () => {

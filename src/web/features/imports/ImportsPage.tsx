@@ -83,11 +83,21 @@ export default function ImportsPage() {
                 <>
                   {j.status === 'done' && <div>{t('imports.list.countsText', { ...j.counts })}</div>}
                   {j.counts.bad > 0 && (
-                    <Typography.Text type="danger">
-                      {t('imports.list.badText', { ...j.counts })}
+                    <div>
+                      <Typography.Text type="danger">
+                        {t('imports.list.badText', { ...j.counts })}
+                      </Typography.Text>
+                    </div>
+                  )}
+                  {j.failure && (
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis={{ tooltip: j.failure.message }}
+                      style={{ display: 'block', maxWidth: 360 }}
+                    >
+                      {j.failure.message}
                     </Typography.Text>
                   )}
-                  {j.failure && <Typography.Text type="secondary">{j.failure.message}</Typography.Text>}
                 </>
               ),
             },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, creditCode } from '../accountFactory.js';
-import { gbkCsv } from '../importFiles.js';
+import { gbkCsv, xlsxFile } from '../importFiles.js';
 import { startTestServer } from '../testServer.js';
 import {
   chooseLoginLanguage,
@@ -228,6 +228,17 @@ describe('account import wizard', () => {
     );
     expect(await page.getByTestId('result-counts').textContent()).toMatch(/With errors3/);
     await page.screenshot({ path: `${RESULTS}imports-failed-en.png`, fullPage: true });
+  });
+
+  it('reads an XLSX workbook of the same layout with the remembered mapping', async () => {
+    await page.goto(`${server.baseUrl}/imports/new/accounts`);
+    await page.locator('input[type=file]').setInputFiles(writeFile('customers.xlsx', await xlsxFile(FIXED)));
+    await poll(() => page.getByTestId('import-preview').textContent()).toContain('川渝供应链管理有限公司');
+    expect(await page.getByTestId('file-facts').textContent()).toContain('XLSX');
+    expect(await page.getByTestId('encoding-select').count()).toBe(0);
+    await page.getByTestId('wizard-next').click();
+    await poll(() => page.getByTestId('mapping-source').textContent()).toContain('you confirmed');
+    expect(await page.getByTestId('mapping-3').textContent()).toBe('City');
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -30,7 +30,6 @@ export const importsEnUS = {
     preview: 'First rows as read',
     line: 'Line',
     another: 'Upload another file',
-    uploaded: 'File uploaded',
   },
   mapping: {
     intro: 'Choose the field each column fills. Columns mapped to nothing are not imported.',
@@ -63,7 +62,7 @@ export const importsEnUS = {
     shown: 'Showing {{shown}} of {{count}} issues; the error report lists them all.',
     fileProblems: 'The file cannot be imported as it is',
   },
-  issue: { line: 'Line', column: 'Column', field: 'Field', reason: 'Reason' },
+  issue: { line: 'Line', column: 'Column', reason: 'Reason' },
   modes: {
     label: 'Mode',
     create_only: {

@@ -32,7 +32,6 @@ export const importsZhCN: typeof importsEnUS = {
     preview: '读取到的前几行',
     line: '行号',
     another: '上传其他文件',
-    uploaded: '文件已上传',
   },
   mapping: {
     intro: '请为每一列选择对应的字段。未对应字段的列不会导入。',
@@ -65,7 +64,7 @@ export const importsZhCN: typeof importsEnUS = {
     shown: '显示 {{count}} 条问题中的 {{shown}} 条；错误报告中列出全部问题。',
     fileProblems: '该文件无法按原样导入',
   },
-  issue: { line: '行号', column: '列', field: '字段', reason: '原因' },
+  issue: { line: '行号', column: '列', reason: '原因' },
   modes: {
     label: '导入模式',
     create_only: { title: '仅新增', help: '每行都新建客户；客户编码已存在视为错误。' },

@@ -14,6 +14,8 @@ import type { Permission } from './api/types';
 const AccountListPage = lazy(() => import('./features/accounts/list/AccountListPage'));
 const AccountPage = lazy(() => import('./features/accounts/detail/AccountPage'));
 const DuplicatesPage = lazy(() => import('./features/accounts/duplicates/DuplicatesPage'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage'));
+const ImportWizardPage = lazy(() => import('./features/imports/ImportWizardPage'));
 // Admin screens are loaded on demand, keeping the first load small for everyone else.
 const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
@@ -145,5 +147,9 @@ export const screenRoutes: ScreenRoute[] = [
   ...customerScreens,
   ...logisticsScreens,
   { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },
+  // Imports are reached from the lists they fill ("Import" on the accounts list).
+  { path: '/imports', permission: 'accounts.import', element: <ImportsPage /> },
+  { path: '/imports/new/:kind', permission: 'accounts.import', element: <ImportWizardPage /> },
+  { path: '/imports/:id', permission: 'accounts.import', element: <ImportWizardPage /> },
   ...adminScreens,
 ];

@@ -41,6 +41,17 @@ describe('api client', () => {
     expect(patchInit.body).toBe('{"version":1}');
   });
 
+  it('sends a file as the raw body, application/octet-stream', async () => {
+    setCsrfToken('tok');
+    const fetchMock = answer(201, { id: 'job' });
+    const file = new Blob(['客户名称\r\n'], { type: 'text/csv' });
+    await api('POST', '/imports/accounts?filename=a.csv', file);
+    const [, init] = fetchMock.mock.calls[0];
+    expect(init.body).toBe(file);
+    expect(headersOf(init)['Content-Type']).toBe('application/octet-stream');
+    expect(headersOf(init)['x-csrf-token']).toBe('tok');
+  });
+
   it('turns an error body into an ApiError with code, fields and current', async () => {
     answer(409, { error: { code: 'VERSION_CONFLICT', message: 'Changed', current: { version: 3 } } });
     const err = await api('PATCH', '/organization', {}).catch((e: unknown) => e);

@@ -25,6 +25,16 @@ export const queryKeys = {
     duplicateCheck: (body: object) => ['accounts', 'duplicate-check', body] as const,
     duplicatePairs: ['accounts', 'duplicate-pairs'] as const,
   },
+  imports: {
+    all: ['imports'] as const,
+    lists: ['imports', 'list'] as const,
+    list: (cursor: string | null) => ['imports', 'list', cursor] as const,
+    detail: (id: string) => ['imports', 'detail', id] as const,
+    preview: (id: string, encoding: string, hasHeader: boolean) =>
+      ['imports', 'preview', id, encoding, hasHeader] as const,
+    dryRuns: (id: string) => ['imports', 'dry-run', id] as const,
+    dryRun: (id: string, mode: string) => ['imports', 'dry-run', id, mode] as const,
+  },
   savedViews: (list: string) => ['saved-views', list] as const,
   ownerOptions: ['users', 'owner-options'] as const,
 };

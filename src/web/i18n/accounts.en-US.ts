@@ -7,6 +7,7 @@ export const accountsEnUS = {
   filtersActive: 'Filters ({{count}})',
   clearFilters: 'Clear filters',
   empty: 'No accounts match',
+  import: 'Import',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export XLSX',
   owner: { me: 'Mine', none: 'Unassigned', any: 'Any owner' },

@@ -9,6 +9,7 @@ export const accountsZhCN: typeof accountsEnUS = {
   filtersActive: '筛选（{{count}}）',
   clearFilters: '清除筛选',
   empty: '没有符合条件的客户',
+  import: '导入',
   exportCsv: '导出 CSV',
   exportXlsx: '导出 XLSX',
   owner: { me: '我负责的', none: '未分配', any: '全部负责人' },

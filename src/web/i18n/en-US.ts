@@ -1,4 +1,5 @@
 import { accountsEnUS } from './accounts.en-US';
+import { importsEnUS } from './imports.en-US';
 import { logisticsEnUS } from './logistics.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
@@ -242,6 +243,7 @@ export const enUS = {
     historyTitle: 'Change history of the organisation',
     updatedAt: 'Last changed {{time}}',
   },
+  imports: importsEnUS,
   accounts: accountsEnUS,
   ...logisticsEnUS,
 };

@@ -1,5 +1,6 @@
 import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
+import { importsZhCN } from './imports.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
@@ -233,6 +234,7 @@ export const zhCN: typeof enUS = {
     historyTitle: '组织设置的变更历史',
     updatedAt: '最后修改于 {{time}}',
   },
+  imports: importsZhCN,
   accounts: accountsZhCN,
   ...logisticsZhCN,
 };

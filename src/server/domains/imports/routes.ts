@@ -9,6 +9,7 @@ import { IMPORT_ISSUE_CAP } from './jobsRepo.js';
 import { IMPORT_MODES } from './jobsTable.js';
 import { IMPORT_TARGETS } from './mapping.js';
 import { importIssueSchema, importJobSchema, toImportJobDto } from './presenter.js';
+import { previewRows } from './preview.js';
 import { localiseIssues, reportCsv } from './report.js';
 import { startRun } from './runner.js';
 
@@ -108,6 +109,27 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       },
     },
     async (req) => jobAnswer(req, req.params.id),
+  );
+
+  app.get(
+    '/imports/:id/preview',
+    {
+      config: { permission: 'accounts.import' },
+      schema: {
+        tags,
+        summary:
+          'The first data rows as read with the chosen encoding and header row (while the file is kept)',
+        params: idParams,
+        querystring: z.object({ rows: z.coerce.number().int().min(1).max(50).default(10) }),
+        response: {
+          200: z.object({
+            header: z.array(z.string()),
+            rows: z.array(z.object({ line: z.number(), cells: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async (req) => previewRows(db, req.actor, req.params.id, req.query.rows),
   );
 
   app.put(

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Input, Segmented, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useEffect, useState } from 'react';
@@ -70,6 +70,13 @@ export default function AccountListPage() {
           {t('accounts.title')}
         </Typography.Title>
         <Space wrap>
+          {can('accounts.import') && (
+            <Link to="/imports">
+              <Button icon={<UploadOutlined />} data-testid="accounts-import">
+                {t('accounts.import')}
+              </Button>
+            </Link>
+          )}
           {can('accounts.export') && (
             <>
               <Button icon={<DownloadOutlined />} href={exportUrl(filters, 'csv')} data-testid="export-csv">

@@ -210,8 +210,8 @@ describe('account import wizard', () => {
     ]);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const [header, ...records] = csv.trim().split(/\r?\n/);
-    // A link download carries the browser's language (en-US here), not the UI's.
-    expect(header.split(',').slice(0, 3)).toEqual(['Code', 'Chinese name', 'English name']);
+    // the browser says en-US, the UI is in Chinese: the link carries the UI's language
+    expect(header.split(',').slice(0, 3)).toEqual(['客户编码', '中文名称', '英文名称']);
     expect(records).toHaveLength(3);
     expect(csv).toContain('WIZ1');
     expect(csv).toContain('WIZ5');

@@ -7,7 +7,7 @@ import type { UserDtoSource } from '../domains/users/presenter.js';
 import type { Actor } from '../lib/actor.js';
 import { safeEqual, sha256 } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
-import { localeFromHeader } from './locale.js';
+import { requestLocale } from './locale.js';
 import { SessionCache } from './sessionCache.js';
 
 export const SESSION_COOKIE = 'logicrm_session';
@@ -45,7 +45,7 @@ async function authenticate(database: Database, cache: SessionCache, req: Fastif
     const key = await findLiveApiKey(database.pool, sha256(auth.slice(7).trim()));
     if (!key) throw new AppError('UNAUTHENTICATED');
     void touchApiKey(database.pool, key.id).catch((err) => req.log.warn({ err }, 'api key touch failed'));
-    const locale = localeFromHeader(req.headers['accept-language'], 'en-US');
+    const locale = requestLocale(req, 'en-US');
     return {
       kind: 'api_key',
       id: key.id,
@@ -76,7 +76,7 @@ async function authenticate(database: Database, cache: SessionCache, req: Fastif
   }
   req.session = { id: s.sessionId, csrfToken: s.csrfToken, user: s.user };
   const u = s.user;
-  const locale = localeFromHeader(req.headers['accept-language'], u.locale);
+  const locale = requestLocale(req, u.locale);
   return { kind: 'user', id: u.id, label: u.email, role: u.role, accountId: u.accountId, locale, ...base };
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { hasMessage, translate } from '../../shared/i18n/messages.js';
 import type { Locale } from '../../shared/organization.js';
 import { AppError } from '../lib/errors.js';
-import { localeFromHeader } from './locale.js';
+import { requestLocale } from './locale.js';
 
 const zodLocales: Record<Locale, (issue: never) => string | undefined> = {
   'zh-CN': z.locales.zhCN().localeError as never,
@@ -69,7 +69,7 @@ const bodyLimit = (req: FastifyRequest) =>
 /** Maps every error to `{error:{code,message,fields}}` in the caller's language. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const locale = localeFromHeader(req.headers['accept-language'], req.actor?.locale ?? 'zh-CN');
+    const locale = requestLocale(req, req.actor?.locale ?? 'zh-CN');
     if (err instanceof AppError) return send(reply, err, locale, req.id);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
@@ -123,6 +123,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
 }
 
 export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
-  const locale = localeFromHeader(req.headers['accept-language'], 'zh-CN');
+  const locale = requestLocale(req, 'zh-CN');
   return send(reply, new AppError('NOT_FOUND', { params: { entity: 'record' } }), locale, req.id);
 }

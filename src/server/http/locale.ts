@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../../shared/organization.js';
 
 /** The caller's language from Accept-Language (first supported tag wins), else the fallback. */
@@ -17,4 +18,14 @@ export function localeFromHeader(header: string | undefined, fallback: Locale): 
     if (exact) return exact;
   }
   return fallback;
+}
+
+/**
+ * The request's language: a `lang` query parameter first (links the browser opens itself, such as
+ * downloads, cannot set headers but should follow the UI's language), then Accept-Language.
+ */
+export function requestLocale(req: FastifyRequest, fallback: Locale): Locale {
+  const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+  const chosen = LOCALES.find((l) => l === lang);
+  return chosen ?? localeFromHeader(req.headers['accept-language'], fallback);
 }

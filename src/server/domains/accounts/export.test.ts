@@ -129,6 +129,15 @@ describe('account export', () => {
     expect(rows[0].slice(0, 3)).toEqual(['Code', 'Chinese name', 'English name']);
     expect(rows).toHaveLength(Math.ceil(COUNT / 5) + 1);
     expect(rows.slice(1).every((r) => r[12] === 'Strategic')).toBe(true);
+    // a download link carries the UI's language, which wins over the browser's header
+    const linked = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/accounts/export?tier=strategic&lang=zh-CN',
+      headers: { ...manager.headers, 'accept-language': 'en-US' },
+    });
+    const linkedRows = parse(linked.body, { bom: true }) as string[][];
+    expect(linkedRows[0].slice(0, 3)).toEqual(['客户编码', '中文名称', '英文名称']);
+    expect(linkedRows).toHaveLength(rows.length);
   });
 
   it('round trip: export CSV → import in upsert mode → nothing changes', async () => {

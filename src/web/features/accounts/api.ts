@@ -17,6 +17,7 @@ import type { ContactInput } from '../../../shared/customers/accountSchemas';
 import { api, withQuery } from '../../api/client';
 import { queryKeys } from '../../api/keys';
 import type { Page, UserDto } from '../../api/types';
+import { currentLocale } from '../../i18n';
 import type { AccountFilters } from './list/filters';
 
 export type { AccountDto, AccountListItem, ContactDto };
@@ -72,7 +73,7 @@ const keys = queryKeys.accounts;
 export const filterQuery = (f: AccountFilters) => ({ ...f });
 
 export const exportUrl = (filters: AccountFilters, format: 'csv' | 'xlsx') =>
-  `/api/v1${withQuery('/accounts/export', { format, ...filterQuery(filters) })}`;
+  `/api/v1${withQuery('/accounts/export', { format, lang: currentLocale(), ...filterQuery(filters) })}`;
 
 export function useAccounts(filters: AccountFilters, cursor: string | null) {
   return useQuery({

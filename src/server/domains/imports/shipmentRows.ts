@@ -48,9 +48,10 @@ const exceptionKind = (item: string) => EXCEPTION_LABELS[item] ?? key(item);
 const TIME =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T\s]+(\d{1,2}):(\d{2})(:\d{2}(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const pad = (s: string) => s.padStart(2, '0');
+const ASCII = /^[\x20-\x7e]*$/;
 
 export function timeValue(cell: string): { iso: string; offset: string | null } {
-  const text = cell.normalize('NFKC').trim();
+  const text = (ASCII.test(cell) ? cell : cell.normalize('NFKC')).trim();
   const m = TIME.exec(text);
   if (!m) return { iso: text, offset: null };
   const [, y, mo, d, h, mi, s = ':00', zone] = m;
@@ -82,61 +83,82 @@ export interface ShipmentCells {
   offsets: [ShipmentImportTarget, string][];
 }
 
+const TEXT_TARGETS = [
+  'waybill',
+  'accountCode',
+  'carrierCode',
+  'origin',
+  'destination',
+  'proofOfDelivery',
+] as const;
+const NUMBER_TARGETS = [
+  ['pieces', 'pieces', undefined],
+  ['weightKg', 'weightKg', WEIGHT_UNIT],
+  ['volumeM3', 'volumeM3', VOLUME_UNIT],
+] as const;
+const MONEY_TARGETS = [
+  ['declaredValue', 'declaredValueCents'],
+  ['revenue', 'revenueCents'],
+  ['cost', 'costCents'],
+] as const;
+
+/** The column of each mapped target. */
+export type ShipmentColumns = ReadonlyMap<ShipmentImportTarget, ColumnMapping<string>>;
+
 /** One record to shipment input. */
-export function readShipmentCells(
-  record: TableRecord,
-  columnOf: ReadonlyMap<ShipmentImportTarget, ColumnMapping<string>>,
-): ShipmentCells {
+export function readShipmentCells(record: TableRecord, columnOf: ShipmentColumns): ShipmentCells {
+  const cells = record.cells;
   const cell = (t: ShipmentImportTarget) => {
     const m = columnOf.get(t);
-    return m ? (record.cells[m.column] ?? '') : '';
+    return m ? (cells[m.column] ?? '') : '';
   };
   const input: Record<string, unknown> = {};
   const errors: RowIssue[] = [];
   const offsets: [ShipmentImportTarget, string][] = [];
   const fail = (t: ShipmentImportTarget, code: string) =>
     errors.push({ line: record.line, column: columnOf.get(t)?.header ?? null, field: t, code });
-  const text = (t: ShipmentImportTarget) => {
+  for (const t of TEXT_TARGETS) {
     const v = cell(t).trim();
     if (v) input[t] = v;
-  };
-  for (const t of ['waybill', 'accountCode', 'carrierCode', 'origin', 'destination'] as const) text(t);
-  for (const t of ['currency', 'proofOfDelivery'] as const) text(t);
-  if (typeof input.currency === 'string') input.currency = input.currency.toUpperCase();
-  const mode = vocabularyValue('transportMode', cell('mode'));
-  if (mode) input.mode = mode;
-  if (cell('status').trim()) input.status = statusValue(cell('status'));
+  }
+  const currency = cell('currency').trim();
+  if (currency) input.currency = currency.toUpperCase();
+  const mode = cell('mode');
+  if (mode) input.mode = vocabularyValue('transportMode', mode);
+  const status = cell('status');
+  if (status.trim()) input.status = statusValue(status);
   for (const t of SHIPMENT_TIME_TARGETS) {
-    if (!cell(t).trim()) continue;
-    const { iso, offset } = timeValue(cell(t));
+    const c = cell(t);
+    if (!c.trim()) continue;
+    const { iso, offset } = timeValue(c);
     input[t] = iso;
     if (offset) offsets.push([t, offset]);
   }
-  if (cell('promisedDate').trim()) input.promisedDate = dateValue(cell('promisedDate'));
-  const number = (t: ShipmentImportTarget, unit?: RegExp) => {
-    const v = numberValue(cell(t), unit);
+  const promised = cell('promisedDate');
+  if (promised.trim()) input.promisedDate = dateValue(promised);
+  for (const [t, field, unit] of NUMBER_TARGETS) {
+    const c = cell(t);
+    if (!c) continue;
+    const v = numberValue(c, unit);
     if (!v.ok) fail(t, v.code);
-    return v.ok ? v.value : undefined;
-  };
-  const pieces = number('pieces');
-  if (pieces !== undefined) input.pieces = pieces;
-  const weight = number('weightKg', WEIGHT_UNIT);
-  if (weight !== undefined) input.weightKg = weight;
-  const volume = number('volumeM3', VOLUME_UNIT);
-  if (volume !== undefined) input.volumeM3 = volume;
-  for (const [t, field] of [
-    ['declaredValue', 'declaredValueCents'],
-    ['revenue', 'revenueCents'],
-    ['cost', 'costCents'],
-  ] as const) {
-    const amount = number(t, MONEY_UNIT);
-    if (amount === undefined) continue;
-    const cents = Math.round(amount * 100);
-    if (Math.abs(cents - amount * 100) > 1e-6) fail(t, 'import.money_decimals');
-    else input[field] = cents;
+    else if (v.value !== undefined) input[field] = v.value;
   }
-  const kinds = splitList(cell('exceptions')).map(exceptionKind);
-  if (kinds.length) input.exceptions = kinds.map((kind) => ({ kind }));
+  for (const [t, field] of MONEY_TARGETS) {
+    const c = cell(t);
+    if (!c) continue;
+    const v = numberValue(c, MONEY_UNIT);
+    if (!v.ok) fail(t, v.code);
+    else if (v.value !== undefined) {
+      const cents = Math.round(v.value * 100);
+      if (Math.abs(cents - v.value * 100) > 1e-6) fail(t, 'import.money_decimals');
+      else input[field] = cents;
+    }
+  }
+  const exceptions = cell('exceptions');
+  if (exceptions) {
+    const kinds = splitList(exceptions).map(exceptionKind);
+    if (kinds.length) input.exceptions = kinds.map((kind) => ({ kind }));
+  }
   return { line: record.line, input, errors, offsets };
 }
 

@@ -152,11 +152,12 @@ export const shipmentImport: ImportEntity<ShipmentImportRow> = {
   guessMapping: guessShipmentMapping,
   validateMapping: (mapping) => validateShipmentMapping(mapping),
   check: checkShipments,
-  async write(tx, actor, { checked }, onProgress) {
+  async write(tx, actor, { checked, mode }, onProgress) {
     const total = checked.rows.length || 1;
-    const { inserted, updated, unchanged } = await writeShipments(tx, actor, checked.rows, async (done) =>
-      onProgress?.(done / total),
-    );
+    const { inserted, updated, unchanged } = await writeShipments(tx, actor, checked.rows, {
+      newOnly: mode === 'create_only',
+      onProgress: async (done) => onProgress?.(done / total),
+    });
     return { created: inserted, updated, unchanged };
   },
 };

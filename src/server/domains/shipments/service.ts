@@ -62,20 +62,21 @@ export async function upsertShipmentBatch(
 /**
  * Stores validated shipments in the caller's transaction: upsert by waybill (rows equal to what is
  * stored are not touched), their exceptions, and one audit entry naming the waybills written. The bulk
- * API and the file import both write through here, 5,000 rows per statement.
+ * API and the file import both write through here, 5,000 rows per statement. `newOnly`: the caller
+ * checked that no waybill exists (a plain insert; one that appeared since fails the transaction).
  */
 export async function writeShipments(
   tx: DbOrTx,
   actor: Actor,
   valid: readonly ResolvedShipment[],
-  onProgress?: (done: number) => Promise<void>,
+  options: { newOnly?: boolean; onProgress?: (done: number) => Promise<void> } = {},
 ) {
   await withoutJit(tx);
   let inserted = 0;
   let updated = 0;
   for (let start = 0; start < valid.length; start += WRITE_CHUNK) {
     const part = valid.slice(start, start + WRITE_CHUNK);
-    const written = await repo.upsertShipments(tx, part.map(repo.toRecord));
+    const written = await repo.upsertShipments(tx, part.map(repo.toRecord), options);
     const exceptionRows = part.flatMap((v) =>
       (v.input.exceptions ?? []).map((e) => ({
         waybill: v.input.waybill,
@@ -96,7 +97,7 @@ export async function writeShipments(
     }
     inserted += partInserted;
     updated += touched.size - partInserted;
-    await onProgress?.(start + part.length);
+    await options.onProgress?.(start + part.length);
   }
   return { inserted, updated, unchanged: valid.length - inserted - updated };
 }

@@ -95,7 +95,11 @@ export async function uploadImport(db: Db, actor: Actor, input: UploadInput) {
       input.bytes,
     );
   }
-  const remembered = await jobs.rememberedMapping(db, actor.id, opened.fingerprint);
+  // a layout remembered for another kind of import (same headers) is not this kind's
+  const stored = await jobs.rememberedMapping(db, actor.id, opened.fingerprint);
+  const remembered = stored?.every((m) => m.target === null || entity.targets.includes(m.target))
+    ? stored
+    : null;
   const mapping = remembered ? applyStored(opened.header, remembered) : entity.guessMapping(opened.header);
   return jobs.insertJob(
     db,

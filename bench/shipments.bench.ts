@@ -1,6 +1,7 @@
 /**
  * Shipments benchmark on the machine's PostgreSQL (BENCH_DATABASE_URL, default 127.0.0.1:5432).
- * Scale by SHIPMENTS_BENCH_SHIPMENTS (default 1,000,000), …_ACCOUNTS (50,000), …_EVENTS_PER (3):
+ * Scale by SHIPMENTS_BENCH_SHIPMENTS (default 1,000,000), …_ACCOUNTS (50,000), …_EVENTS_PER (3),
+ * …_IMPORT_ROWS (1,000,000: the CSV file import beside COPY of the same file, after the KPI timings):
  * the issue's full scale is 2,000,000 / 100,000 / 5; the metric names state the scale used.
  * Base data is generated in SQL; the bulk API and KPI API are then timed through app.inject
  * (in-process: no socket, the database work is what is measured).
@@ -8,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { percentile, writeResult } from './lib/results.js';
+import { benchShipmentFileImport } from './lib/shipmentFileImport.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SHIPMENTS = Number(process.env.SHIPMENTS_BENCH_SHIPMENTS ?? 1_000_000);
@@ -15,6 +17,8 @@ const ACCOUNTS = Number(process.env.SHIPMENTS_BENCH_ACCOUNTS ?? 50_000);
 const EVENTS_PER = Number(process.env.SHIPMENTS_BENCH_EVENTS_PER ?? 3);
 const BULK_BATCHES = Number(process.env.SHIPMENTS_BENCH_BULK_BATCHES ?? 20);
 const BULK_SIZE = 5000;
+/** Rows of the CSV file import (issue 4 asks for 1,000,000); 0 leaves it out. */
+const IMPORT_ROWS = Number(process.env.SHIPMENTS_BENCH_IMPORT_ROWS ?? 1_000_000);
 
 const withDb = (url: string, name: string) => {
   const u = new URL(url);
@@ -152,6 +156,9 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 6; i++)
       byCarrier.push(await time(`/api/v1/kpi/shipments?from=${from}&to=${to}&cut=carrier`));
     await app.close();
+    const fileImport = IMPORT_ROWS
+      ? await benchShipmentFileImport(database, url, IMPORT_ROWS, ACCOUNTS, log)
+      : [];
     await database.close();
 
     const scale = `${SHIPMENTS / 1e6}M shipments, ${(SHIPMENTS * EVENTS_PER) / 1e6}M events, ${ACCOUNTS / 1000}k accounts`;
@@ -198,6 +205,7 @@ export async function run(): Promise<void> {
         value: ms(percentile(byCarrier, 0.5)),
         unit: 'ms',
       },
+      ...fileImport,
     ]);
   } finally {
     if (process.env.SHIPMENTS_BENCH_KEEP) log(`kept database ${name}`);

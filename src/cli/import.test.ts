@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCode } from '../../test/accountFactory.js';
+import { buildAccount, creditCode } from '../../test/accountFactory.js';
 import { createTestDatabase } from '../../test/db.js';
 import { buildUser } from '../../test/factories.js';
-import { gbkCsv } from '../../test/importFiles.js';
+import { gbkCsv, utf8Csv } from '../../test/importFiles.js';
 import { type Database, openDatabase } from '../server/db/client.js';
 import { runImportCommand } from './import.js';
 
@@ -107,5 +107,44 @@ describe('logicrm import accounts', () => {
       },
     );
     expect(JSON.parse(again.stdout)).toMatchObject({ counts: { unchanged: 2 } });
+  }, 60_000);
+});
+
+describe('logicrm import shipments', () => {
+  const SHIPMENTS = ['waybill', 'accountCode', 'mode', 'origin', 'destination', 'status', 'bookedAt'];
+  const shipment = (waybill: string, account = 'CLISHIP') => [
+    waybill,
+    account,
+    'express',
+    '上海',
+    '成都',
+    'booked',
+    '2025-06-01T08:00:00+08:00',
+  ];
+
+  it('imports a shipment file as a command, and dry-runs one with an unknown account', async () => {
+    await buildAccount(database.db, { code: 'CLISHIP' });
+    const file = join(dir, 'waybills.csv');
+    writeFileSync(file, utf8Csv([SHIPMENTS, shipment('CLI-W1'), shipment('CLI-W2')]));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['bin/logicrm.js', 'import', 'shipments', file, '--mode', 'upsert'],
+      { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' } },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ kind: 'shipments', status: 'done', counts: { created: 2 } });
+
+    const bad = join(dir, 'bad-waybills.csv');
+    writeFileSync(bad, utf8Csv([SHIPMENTS, shipment('CLI-W3', 'NOSUCH')]));
+    const dry = await runImportCommand(database.db, bad, {
+      kind: 'shipments',
+      mode: 'create_only',
+      encoding: 'auto',
+      dryRun: true,
+      ...quiet,
+    });
+    expect(dry.summary).toMatchObject({ status: 'validated', counts: { total: 1, bad: 1 } });
+    expect(readFileSync(`${bad}.report.csv`, 'utf8')).toContain('shipment.unknownAccount');
+    const { rows } = await database.pool.query(`SELECT waybill FROM shipments ORDER BY waybill`);
+    expect(rows.map((r) => r.waybill)).toEqual(['CLI-W1', 'CLI-W2']);
   }, 60_000);
 });

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'shipments.read': staff,
   /** Shipment and tracking writes: people and API keys (TMS/WMS integrations) of these roles. */
   'shipments.write': ['admin', 'manager', 'service'],
+  /** Import shipment files. The import job routes are checked with accounts.import: keep the roles equal. */
+  'shipments.import': ['admin', 'manager'],
   'partners.read': staff,
   'partners.manage': ['admin', 'manager'],
   /** Service desk: read tickets, dashboards and SLA clocks. */

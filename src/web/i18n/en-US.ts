@@ -74,6 +74,7 @@ export const enUS = {
     shipments: {
       read: 'View shipments, tracking and service-quality KPIs',
       write: 'Create and update shipments and tracking events',
+      import: 'Import shipments from CSV and XLSX files',
     },
     partners: {
       read: 'View carriers and other partners and their scorecards',

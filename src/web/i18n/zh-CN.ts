@@ -68,7 +68,11 @@ export const zhCN: typeof enUS = {
       merge: '检查重复客户并合并',
     },
     contacts: { write: '新增和编辑客户的联系人与备注' },
-    shipments: { read: '查看运单、物流轨迹和服务质量指标', write: '新建和更新运单及物流轨迹' },
+    shipments: {
+      read: '查看运单、物流轨迹和服务质量指标',
+      write: '新建和更新运单及物流轨迹',
+      import: '从 CSV 和 XLSX 文件导入运单',
+    },
     partners: { read: '查看承运商等合作伙伴及其评分', manage: '管理合作伙伴、资质、合同和考评' },
     tickets: {
       read: '查看工单、SLA 计时和客服看板',

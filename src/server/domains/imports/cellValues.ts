@@ -36,8 +36,8 @@ export function vocabularyValue(vocabulary: CustomerVocabulary, cell: string): s
 /** "1,200", "30天", "45 days", "１５" → number; thousands separators and a day unit are allowed. */
 export function numberValue(cell: string, unit?: RegExp): CellValue<number> {
   if (blank(cell)) return { ok: true, value: undefined };
-  let text = cell
-    .normalize('NFKC')
+  // NFKC for full-width digits; plain ASCII (most cells) is left as it is
+  let text = (/^[\x20-\x7e]*$/.test(cell) ? cell : cell.normalize('NFKC'))
     .trim()
     .replace(/,(?=\d{3}\b)/g, '');
   if (unit) text = text.replace(unit, '').trim();

@@ -51,6 +51,20 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('refuses text after a closing quote as malformed, naming its line', () => {
+    expect(readCsv('code,name\nC1,"Acme"Co,x\n').issues).toEqual([
+      { code: 'csv.malformed', severity: 'error', params: { line: 2, detail: 'CSV_INVALID_CLOSING_QUOTE' } },
+    ]);
+  });
+
+  it('keeps rows of different widths and a last line without a newline', () => {
+    expect(readCsv('a,b,c\n1\n2,3,4,5').records).toEqual([
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['1'] },
+      { line: 3, cells: ['2', '3', '4', '5'] },
+    ]);
+  });
+
   it('reports a 10,000-character cell as a row error and blanks it', () => {
     const long = '长'.repeat(10_000);
     const table = readCsv(`code,name,address\nC1,Acme,ok\nC2,Best,${long}\n`);

@@ -1,11 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
-import {
-  checkCellLengths,
-  DEFAULT_READ_LIMITS,
-  isBlankRecord,
-  type ReadLimits,
-  type ReadTable,
-} from './table.js';
+import { csvRecords } from './csvRecords.js';
+import { checkCellLengths, DEFAULT_READ_LIMITS, type ReadLimits, type ReadTable } from './table.js';
 
 /**
  * CSV text to records. The delimiter is detected among comma, semicolon, tab and vertical bar by
@@ -72,33 +66,16 @@ export function readCsv(input: string, options: CsvOptions = {}): CsvTable {
   // one line ending throughout, so line numbers and cells do not depend on where the file was saved
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      max_record_size: limits.maxCellLength * 64,
-    }) as unknown as typeof parsed; // with `info: true` each record comes with its info
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const code = error.code === 'CSV_MAX_RECORD_SIZE' ? 'csv.record_too_large' : 'csv.malformed';
-    const line = (error as CsvError & { lines?: number }).lines;
+  const parsed = csvRecords(text, delimiter, limits.maxCellLength * 64);
+  if (!parsed.ok) {
+    const code = parsed.detail === 'CSV_MAX_RECORD_SIZE' ? 'csv.record_too_large' : 'csv.malformed';
     return {
       delimiter,
       records: [],
-      issues: [{ code, severity: 'error', params: { line, detail: error.code } }],
+      issues: [{ code, severity: 'error', params: { line: parsed.line, detail: parsed.detail } }],
     };
   }
-  const records = [];
-  for (const { record, info } of parsed) {
-    if (isBlankRecord(record)) continue;
-    const newlines = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    records.push({ line: info.lines - newlines, cells: record });
-  }
+  const { records } = parsed;
   if (records.length > limits.maxRecords) {
     return {
       delimiter,

@@ -2,18 +2,12 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { EncodingChoice } from './decode.js';
+import { importEntity } from './entities.js';
+import type { CheckedImport, ImportEntity, ImportKind } from './entity.js';
 import * as jobs from './jobsRepo.js';
 import { emptyCounts, type ImportMode, type StoredIssue, type StoredMapping } from './jobsTable.js';
-import {
-  type ColumnMapping,
-  guessMapping,
-  headerKey,
-  IMPORT_TARGETS,
-  type ImportTarget,
-  validateMapping,
-} from './mapping.js';
-import { type ImportPlan, planImport } from './plan.js';
-import { type OpenedFile, openImportFile, validateInChunks } from './prepare.js';
+import { type ColumnMapping, headerKey } from './mapping.js';
+import { type OpenedFile, openImportFile } from './prepare.js';
 import type { FileIssue } from './readImportFile.js';
 import type { RowIssue } from './rowValidation.js';
 
@@ -44,17 +38,20 @@ export const fileIssue = (i: FileIssue): StoredIssue => {
 export const rowIssue = (severity: StoredIssue['severity'], i: RowIssue): StoredIssue => ({ severity, ...i });
 
 /** A stored mapping applied to a header: by column when the header is the same, else by header name. */
-function applyStored(header: string[], stored: StoredMapping[]): ColumnMapping[] {
+function applyStored(header: string[], stored: StoredMapping[]): ColumnMapping<string>[] {
   const same = stored.length === header.length && stored.every((m, i) => m.header === header[i]);
-  if (same)
-    return header.map((h, column) => ({
-      column,
-      header: h,
-      target: (stored[column].target as ImportTarget) ?? null,
-    }));
-  const byKey = new Map(stored.map((m) => [headerKey(m.header), m.target as ImportTarget | null]));
+  if (same) return header.map((h, column) => ({ column, header: h, target: stored[column].target ?? null }));
+  const byKey = new Map(stored.map((m) => [headerKey(m.header), m.target]));
   return header.map((h, column) => ({ column, header: h, target: byKey.get(headerKey(h)) ?? null }));
 }
+
+/** The reading options of a job's file: its kind's limits and headers, the encoding and header choice. */
+const openOptions = (entity: ImportEntity, encoding: EncodingChoice, hasHeader?: boolean) => ({
+  ...entity.limits,
+  encoding,
+  hasHeader,
+  guessTarget: entity.guessTarget,
+});
 
 function assertMayUse(actor: Actor, job: { createdBy: string | null }) {
   if (job.createdBy !== actor.id && actor.role !== 'admin') throw notFound('importJob');
@@ -68,16 +65,21 @@ export async function loadJob(db: DbOrTx, actor: Actor, id: string) {
 }
 
 export interface UploadInput {
+  /** What the file holds; accounts by default. */
+  kind?: ImportKind;
   fileName: string;
   encoding: EncodingChoice;
   bytes: Buffer;
 }
 
 export async function uploadImport(db: Db, actor: Actor, input: UploadInput) {
-  if (input.bytes.byteLength > MAX_IMPORT_BYTES)
-    throw new AppError('BODY_TOO_LARGE', { params: { limit: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` } });
-  const opened = await openImportFile(input.bytes, { encoding: input.encoding });
+  const entity = importEntity(input.kind ?? 'accounts');
+  const maxBytes = entity.limits.maxBytes ?? MAX_IMPORT_BYTES;
+  if (input.bytes.byteLength > maxBytes)
+    throw new AppError('BODY_TOO_LARGE', { params: { limit: `${maxBytes / 1024 / 1024} MB` } });
+  const opened = await openImportFile(input.bytes, openOptions(entity, input.encoding));
   const base = {
+    kind: entity.kind,
     fileName: input.fileName,
     byteSize: input.bytes.byteLength,
     encodingChoice: input.encoding,
@@ -93,8 +95,12 @@ export async function uploadImport(db: Db, actor: Actor, input: UploadInput) {
       input.bytes,
     );
   }
-  const remembered = await jobs.rememberedMapping(db, actor.id, opened.fingerprint);
-  const mapping = remembered ? applyStored(opened.header, remembered) : guessMapping(opened.header);
+  // a layout remembered for another kind of import (same headers) is not this kind's
+  const stored = await jobs.rememberedMapping(db, actor.id, opened.fingerprint);
+  const remembered = stored?.every((m) => m.target === null || entity.targets.includes(m.target))
+    ? stored
+    : null;
+  const mapping = remembered ? applyStored(opened.header, remembered) : entity.guessMapping(opened.header);
   return jobs.insertJob(
     db,
     {
@@ -102,7 +108,7 @@ export async function uploadImport(db: Db, actor: Actor, input: UploadInput) {
       ...fileFacts(opened),
       mapping,
       mappingSource: remembered ? 'remembered' : 'guessed',
-      fileIssues: validateMapping(mapping).map(fileIssue),
+      fileIssues: entity.validateMapping(mapping, {}).map(fileIssue),
       counts: { ...emptyCounts(), total: opened.rows.length },
     },
     input.bytes,
@@ -120,7 +126,7 @@ const fileFacts = (f: OpenedFile) => ({
 const EDITABLE = new Set(['uploaded', 'validated']);
 
 export interface MappingInput {
-  mapping?: { column: number; target: ImportTarget | null }[];
+  mapping?: { column: number; target: string | null }[];
   hasHeader?: boolean;
   encoding?: EncodingChoice;
 }
@@ -131,8 +137,9 @@ export async function changeMapping(db: Db, actor: Actor, id: string, input: Map
   if (!EDITABLE.has(job.status)) throw wrongStatus(job.status);
   const bytes = await jobs.jobBytes(db, id);
   if (!bytes) throw wrongStatus(job.status);
+  const entity = importEntity(job.kind);
   const encoding = input.encoding ?? (job.encodingChoice as EncodingChoice);
-  const opened = await openImportFile(bytes, { encoding, hasHeader: input.hasHeader ?? job.hasHeader });
+  const opened = await openImportFile(bytes, openOptions(entity, encoding, input.hasHeader ?? job.hasHeader));
   if (!opened.ok) {
     await jobs.updateJob(db, id, {
       encodingChoice: encoding,
@@ -144,14 +151,14 @@ export async function changeMapping(db: Db, actor: Actor, id: string, input: Map
   let mapping =
     job.fingerprint === opened.fingerprint
       ? applyStored(opened.header, job.mapping)
-      : guessMapping(opened.header);
+      : entity.guessMapping(opened.header);
   if (input.mapping) {
     const byColumn = new Map(input.mapping.map((m) => [m.column, m.target]));
     mapping = mapping.map((m) =>
       byColumn.has(m.column) ? { ...m, target: byColumn.get(m.column) ?? null } : m,
     );
   }
-  const issues = validateMapping(mapping);
+  const issues = entity.validateMapping(mapping, {});
   await jobs.updateJob(db, id, {
     ...fileFacts(opened),
     encodingChoice: encoding,
@@ -170,7 +177,7 @@ export const wrongStatus = (status: string) =>
 
 export type Analysis =
   | { ok: false; fileIssues: StoredIssue[]; total: number }
-  | { ok: true; opened: OpenedFile; mapping: ColumnMapping[]; plan: ImportPlan };
+  | { ok: true; opened: OpenedFile; mapping: ColumnMapping<string>[]; plan: CheckedImport };
 
 /** The dry run's work, also the run's first step: read, validate every row, check against the database. */
 export async function analyse(
@@ -180,18 +187,17 @@ export async function analyse(
   mode: ImportMode,
   onProgress?: (share: number) => Promise<void>,
 ): Promise<Analysis> {
-  const opened = await openImportFile(bytes, {
-    encoding: job.encodingChoice as EncodingChoice,
-    hasHeader: job.hasHeader,
-  });
+  const entity = importEntity(job.kind);
+  const opened = await openImportFile(
+    bytes,
+    openOptions(entity, job.encodingChoice as EncodingChoice, job.hasHeader),
+  );
   if (!opened.ok) return { ok: false, fileIssues: opened.issues.map(fileIssue), total: 0 };
   const mapping = applyStored(opened.header, job.mapping);
-  const mappingIssues = validateMapping(mapping, { requireCode: mode === 'upsert' });
+  const mappingIssues = entity.validateMapping(mapping, { mode });
   if (mappingIssues.length > 0)
     return { ok: false, fileIssues: mappingIssues.map(fileIssue), total: opened.rows.length };
-  const total = opened.rows.length || 1;
-  const validation = await validateInChunks(opened, mapping, (done) => onProgress?.(done / total));
-  const plan = await planImport(db, validation, mapping, mode);
+  const plan = await entity.check(db, opened, mapping, mode, onProgress);
   return { ok: true, opened, mapping, plan };
 }
 
@@ -201,7 +207,7 @@ export function countsOf(analysis: Extract<Analysis, { ok: true }>) {
   return { ...emptyCounts(), total, bad, valid: total - bad };
 }
 
-export const storedIssues = (plan: ImportPlan): StoredIssue[] =>
+export const storedIssues = (plan: CheckedImport): StoredIssue[] =>
   [...plan.errors.map((e) => rowIssue('error', e)), ...plan.warnings.map((w) => rowIssue('warning', w))]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     .slice(0, jobs.IMPORT_ISSUE_CAP);
@@ -233,4 +239,4 @@ export async function dryRun(db: Db, actor: Actor, id: string, mode: ImportMode)
   });
 }
 
-export const importTargets = () => [...IMPORT_TARGETS];
+export const importTargets = (kind: ImportKind = 'accounts') => [...importEntity(kind).targets];

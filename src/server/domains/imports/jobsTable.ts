@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { tstz } from '../../db/columns.js';
+import type { ImportKind } from './entity.js';
 
 /**
  * Import jobs: one uploaded file on its way from upload through mapping and dry run to the import.
@@ -66,7 +67,7 @@ export const importJobs = pgTable(
   'import_jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').$type<'accounts'>().notNull().default('accounts'),
+    kind: text('kind').$type<ImportKind>().notNull().default('accounts'),
     status: text('status').$type<ImportStatus>().notNull().default('uploaded'),
     mode: text('mode').$type<ImportMode>(),
     fileName: text('file_name').notNull(),

@@ -86,31 +86,36 @@ export function headerKey(header: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const TARGET_BY_KEY = new Map<string, ImportTarget>();
-for (const target of IMPORT_TARGETS)
-  for (const alias of HEADER_ALIASES[target]) TARGET_BY_KEY.set(headerKey(alias), target);
-
-export function guessTarget(header: string): ImportTarget | null {
-  return TARGET_BY_KEY.get(headerKey(header)) ?? null;
-}
-
-export interface ColumnMapping {
+export interface ColumnMapping<T extends string = ImportTarget> {
   /** 0-based column index. */
   column: number;
   header: string;
-  target: ImportTarget | null;
+  target: T | null;
 }
 
-/** One entry per column; a target goes to the first column that names it, later ones stay unmapped. */
-export function guessMapping(header: readonly string[]): ColumnMapping[] {
-  const taken = new Set<ImportTarget>();
-  return header.map((h, column) => {
-    const guess = guessTarget(h);
-    const target = guess && !taken.has(guess) ? guess : null;
-    if (target) taken.add(target);
-    return { column, header: h, target };
-  });
+/**
+ * The header guesser of one kind of import, from its known headers per target ('|'-separated):
+ * guessTarget names the target of one header, guessMapping maps a whole header row — a target goes to
+ * the first column that names it, later ones stay unmapped.
+ */
+export function headerGuesser<T extends string>(aliasLists: Record<T, string>) {
+  const byKey = new Map<string, T>();
+  for (const target of Object.keys(aliasLists) as T[])
+    for (const alias of aliasLists[target].split('|')) byKey.set(headerKey(alias), target);
+  const guessTarget = (header: string): T | null => byKey.get(headerKey(header)) ?? null;
+  const guessMapping = (header: readonly string[]): ColumnMapping<T>[] => {
+    const taken = new Set<T>();
+    return header.map((h, column) => {
+      const guess = guessTarget(h);
+      const target = guess && !taken.has(guess) ? guess : null;
+      if (target) taken.add(target);
+      return { column, header: h, target };
+    });
+  };
+  return { guessTarget, guessMapping };
 }
+
+export const { guessTarget, guessMapping } = headerGuesser<ImportTarget>(ALIAS_LISTS);
 
 /**
  * Identifies a file layout so the mapping a user confirmed can be offered again: SHA-256 of the sorted,
@@ -125,8 +130,12 @@ export function layoutFingerprint(header: readonly string[]): string {
  * A first record is a header when one of its cells is a known header, or when it has no empty, repeated
  * or number-, email- or phone-like cells while the next record does.
  */
-export function looksLikeHeader(first: readonly string[], next?: readonly string[]): boolean {
-  if (first.some((cell) => guessTarget(cell) !== null)) return true;
+export function looksLikeHeader(
+  first: readonly string[],
+  next?: readonly string[],
+  guess: (header: string) => string | null = guessTarget,
+): boolean {
+  if (first.some((cell) => guess(cell) !== null)) return true;
   const dataLike = (cell: string) => /^[\d\s+().,-]+$/.test(cell.trim()) || cell.includes('@');
   const clean =
     first.every((c) => c.trim() !== '') && new Set(first).size === first.length && !first.some(dataLike);
@@ -140,10 +149,14 @@ export interface HeaderSplit {
   rows: TableRecord[];
 }
 
-/** Separates the header from the data; `hasHeader` forces the decision. */
-export function splitHeader(records: readonly TableRecord[], hasHeader?: boolean): HeaderSplit {
+/** Separates the header from the data; `hasHeader` forces the decision; `guess` knows the headers. */
+export function splitHeader(
+  records: readonly TableRecord[],
+  hasHeader?: boolean,
+  guess?: (header: string) => string | null,
+): HeaderSplit {
   const [first, second] = records;
-  const withHeader = hasHeader ?? (first !== undefined && looksLikeHeader(first.cells, second?.cells));
+  const withHeader = hasHeader ?? (first !== undefined && looksLikeHeader(first.cells, second?.cells, guess));
   const width = Math.max(0, ...records.map((r) => r.cells.length));
   if (withHeader && first) {
     const header = Array.from({ length: width }, (_, i) => first.cells[i]?.trim() || `#${i + 1}`);
@@ -163,6 +176,7 @@ export const MAPPING_ISSUE_CODES = [
   'mapping.duplicate_target',
   'mapping.unknown_target',
   'mapping.contact_name_missing',
+  'mapping.required_missing',
 ] as const;
 export type MappingIssueCode = (typeof MAPPING_ISSUE_CODES)[number];
 

@@ -36,6 +36,8 @@ export type OpenResult =
 export interface OpenOptions extends ReadLimits {
   encoding?: EncodingChoice;
   hasHeader?: boolean;
+  /** The known headers of the kind of import, to tell a header row from data. */
+  guessTarget?: (header: string) => string | null;
 }
 
 export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {}): Promise<OpenResult> {
@@ -70,7 +72,7 @@ export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {
       issues: fatal.map(({ code, params }) => (params ? { code, params } : { code })),
     };
   if (records.length === 0) return { ok: false, format, issues: [{ code: 'file.empty' }] };
-  const split = splitHeader(records, options.hasHeader);
+  const split = splitHeader(records, options.hasHeader, options.guessTarget);
   const headerLine = split.hasHeader ? records[0].line : undefined;
   return {
     ok: true,

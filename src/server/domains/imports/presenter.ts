@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Locale } from '../../../shared/organization.js';
+import { importEntity } from './entities.js';
+import { IMPORT_KINDS } from './entity.js';
 import { IMPORT_ISSUE_CAP, type ImportJobSummary } from './jobsRepo.js';
 import { IMPORT_MODES, IMPORT_STATUSES } from './jobsTable.js';
-import { IMPORT_TARGETS } from './mapping.js';
 import { issueMessage, localiseIssues } from './report.js';
 
 const issueSchema = z.object({
@@ -27,7 +28,7 @@ const countsSchema = z.object({
 
 export const importJobSchema = z.object({
   id: z.string(),
-  kind: z.literal('accounts'),
+  kind: z.enum(IMPORT_KINDS),
   status: z.enum(IMPORT_STATUSES),
   mode: z.enum(IMPORT_MODES).nullable(),
   fileName: z.string(),
@@ -76,7 +77,7 @@ export function toImportJobDto(job: ImportJobSummary, locale: Locale): ImportJob
     fingerprint: job.fingerprint,
     mapping: job.mapping,
     mappingSource: job.mappingSource,
-    targets: [...IMPORT_TARGETS],
+    targets: [...importEntity(job.kind).targets],
     counts: job.counts,
     progress: job.progress,
     fileIssues: localiseIssues(locale, job.fileIssues),

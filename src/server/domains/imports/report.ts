@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { translate } from '../../../shared/i18n/messages.js';
 import '../../../shared/customers/importMessages.js';
 import '../../../shared/customers/messages.js';
+import '../../../shared/i18n/logisticsMessages.js';
 import type { Locale } from '../../../shared/organization.js';
 import { escapeFormula } from './csv.js';
 import type { StoredIssue } from './jobsTable.js';

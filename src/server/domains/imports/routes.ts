@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../http/deps.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { importEntity } from './entities.js';
+import type { ImportKind } from './entity.js';
 import { changeMapping, dryRun, loadJob, uploadImport } from './jobService.js';
 import * as jobsRepo from './jobsRepo.js';
 import { IMPORT_ISSUE_CAP } from './jobsRepo.js';
@@ -12,6 +14,7 @@ import { importIssueSchema, importJobSchema, toImportJobDto } from './presenter.
 import { previewRows } from './preview.js';
 import { localiseIssues, reportCsv } from './report.js';
 import { startRun } from './runner.js';
+import { SHIPMENT_IMPORT_TARGETS } from './shipmentMapping.js';
 
 /** Upload bodies up to this size reach the service, which refuses files over MAX_IMPORT_BYTES with a message. */
 export const UPLOAD_BODY_LIMIT = 50 * 1024 * 1024;
@@ -29,7 +32,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       'text/csv',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
-    { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+    { parseAs: 'buffer', bodyLimit: importEntity('shipments').limits.maxBytes },
     (_req, body, done) => done(null, body),
   );
   app.addHook('onReady', async () => {
@@ -39,30 +42,43 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
   const jobAnswer = async (req: { actor: Parameters<typeof loadJob>[1] }, id: string) =>
     toImportJobDto(await loadJob(db, req.actor, id), req.actor.locale);
 
-  app.post(
-    '/imports/accounts',
-    {
-      bodyLimit: UPLOAD_BODY_LIMIT,
-      config: { permission: 'accounts.import' },
-      schema: {
-        tags,
-        summary: 'Upload an account file (CSV or XLSX) as the raw request body (application/octet-stream)',
-        querystring: z.object({
-          filename: z.string().trim().min(1).max(255).default('import.csv'),
-          encoding: z.enum(ENCODINGS).default('auto'),
-        }),
-        response: { 201: importJobSchema },
+  const upload = (kind: ImportKind, summary: string) => {
+    const entity = importEntity(kind);
+    const bodyLimit = Math.max(UPLOAD_BODY_LIMIT, entity.limits.maxBytes ?? 0);
+    app.post(
+      `/imports/${kind}`,
+      {
+        bodyLimit,
+        config: { permission: entity.permission },
+        schema: {
+          tags,
+          summary,
+          querystring: z.object({
+            filename: z.string().trim().min(1).max(255).default('import.csv'),
+            encoding: z.enum(ENCODINGS).default('auto'),
+          }),
+          response: { 201: importJobSchema },
+        },
       },
-    },
-    async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const id = await uploadImport(db, req.actor, {
-        fileName: req.query.filename,
-        encoding: req.query.encoding,
-        bytes: req.body,
-      });
-      return reply.status(201).send(await jobAnswer(req, id));
-    },
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        const id = await uploadImport(db, req.actor, {
+          kind,
+          fileName: req.query.filename,
+          encoding: req.query.encoding,
+          bytes: req.body,
+        });
+        return reply.status(201).send(await jobAnswer(req, id));
+      },
+    );
+  };
+  upload(
+    'accounts',
+    'Upload an account file (CSV or XLSX) as the raw request body (application/octet-stream)',
+  );
+  upload(
+    'shipments',
+    'Upload a shipment file (CSV or XLSX, docs/shipment-import.md) as the raw request body',
   );
 
   app.get(
@@ -143,7 +159,10 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
         body: z.strictObject({
           mapping: z
             .array(
-              z.strictObject({ column: z.number().int().min(0), target: z.enum(IMPORT_TARGETS).nullable() }),
+              z.strictObject({
+                column: z.number().int().min(0),
+                target: z.enum([...IMPORT_TARGETS, ...SHIPMENT_IMPORT_TARGETS]).nullable(),
+              }),
             )
             .max(500)
             .optional(),

@@ -169,8 +169,6 @@ export function validateRows(
 ): RowValidation {
   const columnOf = new Map<ImportTarget, ColumnMapping>();
   for (const m of mapping) if (m.target && !columnOf.has(m.target)) columnOf.set(m.target, m);
-  const headerAt = (column: number | undefined) =>
-    column === undefined ? null : (mapping.find((m) => m.column === column)?.header ?? `#${column + 1}`);
   const headerOf = (field: string) => {
     for (const target of targetsOf(field)) {
       const m = columnOf.get(target);
@@ -179,20 +177,10 @@ export function validateRows(
     return null;
   };
 
-  const errors: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
+  const { errors, warnings } = readerIssues(tableIssues, mapping);
   const readerErrorColumns = new Map<number, Set<string>>();
-  for (const issue of tableIssues) {
-    if (issue.line === undefined) continue;
-    const row: RowIssue = { line: issue.line, column: headerAt(issue.column), field: null, code: issue.code };
-    if (issue.params) row.params = issue.params;
-    if (issue.severity === 'warning') warnings.push(row);
-    else {
-      errors.push(row);
-      if (row.column)
-        readerErrorColumns.set(issue.line, (readerErrorColumns.get(issue.line) ?? new Set()).add(row.column));
-    }
-  }
+  for (const e of errors)
+    if (e.column) readerErrorColumns.set(e.line, (readerErrorColumns.get(e.line) ?? new Set()).add(e.column));
 
   const valid: ValidRow[] = [];
   const codes: [number, string][] = [];
@@ -256,6 +244,24 @@ export function validateRows(
   errors.sort((a, b) => a.line - b.line);
   warnings.sort((a, b) => a.line - b.line);
   return { rows: valid.filter((r) => !bad.has(r.line)), errors, warnings, badLines };
+}
+
+/** The reader's row issues (cell.too_long, csv.formula, xlsx.formula …) as row errors and warnings named by header. */
+export function readerIssues(
+  tableIssues: readonly TableIssue[],
+  mapping: readonly ColumnMapping<string>[],
+): { errors: RowIssue[]; warnings: RowIssue[] } {
+  const headerAt = (column: number | undefined) =>
+    column === undefined ? null : (mapping.find((m) => m.column === column)?.header ?? `#${column + 1}`);
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  for (const issue of tableIssues) {
+    if (issue.line === undefined) continue;
+    const row: RowIssue = { line: issue.line, column: headerAt(issue.column), field: null, code: issue.code };
+    if (issue.params) row.params = issue.params;
+    (issue.severity === 'warning' ? warnings : errors).push(row);
+  }
+  return { errors, warnings };
 }
 
 /** Every line of a value that occurs on more than one line, each with all the value's lines. */

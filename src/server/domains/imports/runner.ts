@@ -1,11 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { BulkConflict } from '../accounts/bulk.js';
+import { importEntity } from './entities.js';
 import { analyse, countsOf, loadJob, storedIssues, wrongStatus } from './jobService.js';
 import * as jobs from './jobsRepo.js';
 import type { ImportCounts, ImportMode } from './jobsTable.js';
-import type { ImportTarget } from './mapping.js';
-import { cellGiven, writePlan } from './write.js';
 
 /**
  * Runs an import job. Validation takes the first 60 % of the progress bar, the writes the rest. The
@@ -68,16 +67,11 @@ export async function runJob(
         { count: counts.bad },
       );
     await progress(0.6);
-    const columnOf = new Map<ImportTarget, number>();
-    for (const m of mapping) if (m.target && !columnOf.has(m.target)) columnOf.set(m.target, m.column);
-    const total = plan.rows.length || 1;
+    const entity = importEntity(job.kind);
     const written = await db.transaction((tx) =>
-      writePlan(tx, plan.rows, {
-        actor,
-        mapped: new Set(columnOf.keys()),
-        given: cellGiven(opened.rows, columnOf),
-        onProgress: (done) => progress(0.6 + (0.4 * done) / total),
-      }),
+      entity.write(tx, actor, { checked: plan, file: opened, mapping, mode }, (share) =>
+        progress(0.6 + 0.4 * share),
+      ),
     );
     const final = { ...counts, ...written, skipped: mode === 'skip_bad_rows' ? counts.bad : 0 };
     await jobs.finishJob(db, id, { status: 'done', counts: final, issues, issueCount, failure: null });

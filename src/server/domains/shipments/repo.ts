@@ -71,9 +71,10 @@ export function toRecord(r: ResolvedShipment): Record<string, unknown> {
 const names = COLUMNS.map(([c]) => c).join(', ');
 const recordType = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
 const updated = COLUMNS.slice(1).map(([c]) => c);
+// json, not jsonb: the records are read once, and parsing into jsonb first costs a third more
 const UPSERT = `
   INSERT INTO shipments (${names})
-  SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
+  SELECT ${names} FROM json_to_recordset($1::json) AS r(${recordType})
   ON CONFLICT (waybill) DO UPDATE SET
     ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
     version = shipments.version + 1, updated_at = now()
@@ -81,12 +82,26 @@ const UPSERT = `
     IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})
   RETURNING id, waybill, (xmax = 0) AS inserted`;
 
+/** New waybills only (checked by the caller): a plain insert, cheaper than the upsert's conflict check. */
+const INSERT_NEW = `
+  INSERT INTO shipments (${names})
+  SELECT ${names} FROM json_to_recordset($1::json) AS r(${recordType})
+  RETURNING id, waybill, true AS inserted`;
+
 /**
  * Inserts new waybills and updates those whose data changed; rows equal to what is stored are not
  * touched (no version bump), so re-sending a batch changes nothing. Returns only the rows written.
+ * With `newOnly` the caller has checked that no waybill exists: one that does fails the statement.
  */
-export async function upsertShipments(db: DbOrTx, records: Record<string, unknown>[]) {
-  const res = await db.execute<{ id: string; waybill: string; inserted: boolean }>(withJson(UPSERT, records));
+export async function upsertShipments(
+  db: DbOrTx,
+  records: Record<string, unknown>[],
+  options: { newOnly?: boolean } = {},
+) {
+  const statement = options.newOnly ? INSERT_NEW : UPSERT;
+  const res = await db.execute<{ id: string; waybill: string; inserted: boolean }>(
+    withJson(statement, records),
+  );
   return res.rows;
 }
 

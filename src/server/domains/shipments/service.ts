@@ -11,7 +11,9 @@ import { companySettings } from '../organization/settings.js';
 import { partnerIdsByCode } from '../partners/index.js';
 import { toShipmentDto } from './presenter.js';
 import * as repo from './repo.js';
-import { sequenceErrors, validateShipmentRows } from './validation.js';
+import { type ResolvedShipment, sequenceErrors, validateShipmentRows } from './validation.js';
+
+const WRITE_CHUNK = 5_000;
 
 export interface BulkResult {
   received: number;
@@ -35,7 +37,7 @@ const codesOf = (rows: unknown[], key: 'accountCode' | 'carrierCode') => [
  * Bulk upsert by waybill in one transaction. Without `skipInvalid` any bad row stores nothing and
  * the rows come back in a 400; with it the valid rows are stored and the bad ones reported.
  * Bulk rows carry the full state of a shipment (fields left out become empty); no version check —
- * the sending TMS is the source of truth. One audit entry records the batch and the waybills it changed.
+ * the sending TMS is the source of truth. Audit entries record the waybills changed (writeShipments).
  */
 export async function upsertShipmentBatch(
   db: Db,
@@ -50,8 +52,31 @@ export async function upsertShipmentBatch(
     const carriers = await partnerIdsByCode(tx, codesOf(rows, 'carrierCode'));
     const { valid, errors } = validateShipmentRows(rows, accounts, carriers);
     if (errors.length && !skipInvalid) throw new AppError('VALIDATION_FAILED', { rows: errors });
-    const written = valid.length ? await repo.upsertShipments(tx, valid.map(repo.toRecord)) : [];
-    const exceptionRows = valid.flatMap((v) =>
+    const { inserted, updated, unchanged } = await writeShipments(tx, actor, valid);
+    const rejected = new Set(errors.map((e) => e.index)).size;
+    return { received: rows.length, inserted, updated, unchanged, rejected, errors };
+  });
+}
+
+/**
+ * Stores validated shipments in the caller's transaction: upsert by waybill (rows equal to what is
+ * stored are not touched), their exceptions, and one audit entry naming the waybills written. The bulk
+ * API and the file import both write through here, 5,000 rows per statement. `newOnly`: the caller
+ * checked that no waybill exists (a plain insert; one that appeared since fails the transaction).
+ */
+export async function writeShipments(
+  tx: DbOrTx,
+  actor: Actor,
+  valid: readonly ResolvedShipment[],
+  options: { newOnly?: boolean; onProgress?: (done: number) => Promise<void> } = {},
+) {
+  await withoutJit(tx);
+  let inserted = 0;
+  let updated = 0;
+  for (let start = 0; start < valid.length; start += WRITE_CHUNK) {
+    const part = valid.slice(start, start + WRITE_CHUNK);
+    const written = await repo.upsertShipments(tx, part.map(repo.toRecord), options);
+    const exceptionRows = part.flatMap((v) =>
       (v.input.exceptions ?? []).map((e) => ({
         waybill: v.input.waybill,
         kind: e.kind,
@@ -60,26 +85,20 @@ export async function upsertShipmentBatch(
       })),
     );
     const exceptionsWritten = await repo.upsertExceptions(tx, exceptionRows);
-    const inserted = written.filter((w) => w.inserted).length;
+    const partInserted = written.filter((w) => w.inserted).length;
     const touched = new Set([...written.map((w) => w.id), ...exceptionsWritten.map((e) => e.shipment_id)]);
-    const updated = touched.size - inserted;
     if (touched.size > 0) {
       await recordChange(tx, actor, 'shipmentBatch', randomUUID(), 'create', null, {
-        inserted,
-        updated,
+        inserted: partInserted,
+        updated: touched.size - partInserted,
         waybills: written.map((w) => w.waybill),
       });
     }
-    const rejected = new Set(errors.map((e) => e.index)).size;
-    return {
-      received: rows.length,
-      inserted,
-      updated,
-      unchanged: valid.length - touched.size,
-      rejected,
-      errors,
-    };
-  });
+    inserted += partInserted;
+    updated += touched.size - partInserted;
+    await options.onProgress?.(start + part.length);
+  }
+  return { inserted, updated, unchanged: valid.length - inserted - updated };
 }
 
 const fieldErrors = (errors: RowError[]) =>

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount } from '../../../../test/accountFactory.js';
+import { gbkCsv, utf8Csv, xlsxFile } from '../../../../test/importFiles.js';
+import { createTestApp, type TestApp } from '../../../../test/testApp.js';
+
+let t: TestApp;
+let manager: Record<string, string>;
+beforeAll(async () => {
+  t = await createTestApp();
+  manager = (await t.loginAs('manager')).headers;
+  await buildAccount(t.database.db, { code: 'SHIPIMP' });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/partners',
+    headers: manager,
+    payload: { code: 'SF', kind: 'carrier', nameZh: '顺丰' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+});
+afterAll(() => t.close());
+
+const HEADER = [
+  '运单号',
+  '客户编码',
+  '承运商编码',
+  '运输方式',
+  '始发地',
+  '目的地',
+  '状态',
+  '下单时间',
+  '揽收时间',
+  '承诺送达时间',
+  '签收时间',
+  '重量(kg)',
+  '运费(元)',
+  '异常',
+];
+type Cells = Partial<Record<'account' | 'carrier' | 'booked' | 'picked' | 'delivered' | 'weight', string>>;
+const row = (waybill: string, c: Cells = {}) => [
+  waybill,
+  c.account ?? 'shipimp',
+  c.carrier ?? 'SF',
+  '公路零担',
+  '上海',
+  '北京',
+  '已签收',
+  c.booked ?? '2025-03-01 09:00+08:00',
+  c.picked ?? '2025-03-01 15:00:00+08:00',
+  '2025-03-04 18:00+08:00',
+  c.delivered ?? '2025-03-04 10:00+08:00',
+  c.weight ?? '12.5',
+  '300.50',
+  '',
+];
+
+const api = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: manager, payload: payload as object });
+
+async function upload(bytes: Buffer, name = 'waybills.csv') {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/shipments?filename=${name}`,
+    headers: { ...manager, 'content-type': 'application/octet-stream' },
+    payload: bytes,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+async function run(id: string, mode: string) {
+  expect((await api('POST', `/imports/${id}/run`, { mode })).statusCode).toBe(202);
+  for (let i = 0; i < 300; i++) {
+    const job = (await api('GET', `/imports/${id}`)).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not end');
+}
+
+const stored = async (prefix: string) =>
+  (
+    await t.database.pool.query(
+      `SELECT waybill, weight_kg::float AS weight, revenue_cents::int AS revenue, status, version,
+              booked_at FROM shipments WHERE waybill LIKE $1 ORDER BY waybill`,
+      [`${prefix}%`],
+    )
+  ).rows;
+
+describe('shipment file import', () => {
+  it('guesses the mapping from Chinese headers, imports a GBK CSV and re-imports it without change', async () => {
+    const rows = [HEADER, row('GBK-1'), row('GBK-2', { weight: '3 kg' })];
+    const job = await upload(gbkCsv(rows));
+    expect(job).toMatchObject({ kind: 'shipments', encoding: 'gb18030', counts: { total: 2 } });
+    expect(job.fileIssues).toEqual([]);
+    expect(job.mapping.map((m: { target: string }) => m.target)).toEqual([
+      'waybill',
+      'accountCode',
+      'carrierCode',
+      'mode',
+      'origin',
+      'destination',
+      'status',
+      'bookedAt',
+      'pickedUpAt',
+      'promisedAt',
+      'deliveredAt',
+      'weightKg',
+      'revenue',
+      'exceptions',
+    ]);
+    const done = await run(job.id, 'create_only');
+    expect(done).toMatchObject({ status: 'done', counts: { created: 2, updated: 0, unchanged: 0 } });
+    const first = await stored('GBK-');
+    expect(first).toMatchObject([
+      { waybill: 'GBK-1', weight: 12.5, revenue: 30050, status: 'delivered', version: 1 },
+      { waybill: 'GBK-2', weight: 3 },
+    ]);
+    expect(first[0].booked_at.toISOString()).toBe('2025-03-01T01:00:00.000Z');
+
+    const again = await run((await upload(gbkCsv(rows))).id, 'upsert');
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await stored('GBK-')).toEqual(first);
+  });
+
+  it('reports every bad row with line, column and reason and stores nothing', async () => {
+    const rows = [
+      HEADER,
+      row('BAD-1'),
+      row('BAD-2', { account: 'NOSUCH' }),
+      row('BAD-3', { carrier: 'NOCARRIER' }),
+      row('BAD-4', { weight: '-2' }),
+      row('BAD-5', { booked: '1999-12-31 09:00+08:00', picked: '', delivered: '' }),
+      row('BAD-6', { delivered: '2099-01-01 10:00+08:00' }),
+      row('BAD-7', { booked: '2025-03-01 09:00' }),
+      row('BAD-8', { picked: '2025-03-01T07:00:00Z' }),
+      row('BAD-1'),
+    ];
+    const job = await upload(utf8Csv(rows));
+    const dry = await api('POST', `/imports/${job.id}/dry-run`, { mode: 'create_only' });
+    expect(dry.statusCode, dry.body).toBe(200);
+    const issues = dry
+      .json()
+      .issues.map((i: { line: number; column: string; code: string }) => [i.line, i.column, i.code]);
+    expect(issues).toEqual([
+      [2, '运单号', 'import.duplicate_waybill'],
+      [3, '客户编码', 'shipment.unknownAccount'],
+      [4, '承运商编码', 'shipment.unknownCarrier'],
+      [5, '重量(kg)', 'shipment.negative'],
+      [6, '下单时间', 'time.before2000'],
+      [7, '签收时间', 'time.future'],
+      [8, '下单时间', 'time.offsetRequired'],
+      [9, '揽收时间', 'import.time_zone_mixed'],
+      [10, '运单号', 'import.duplicate_waybill'],
+    ]);
+    expect(dry.json().job.counts).toMatchObject({ total: 9, bad: 9, valid: 0 });
+    expect(dry.json().issues[0].message).toContain('2, 10');
+
+    const failed = await run(job.id, 'upsert');
+    expect(failed).toMatchObject({ status: 'failed', failure: { code: 'import.bad_rows' } });
+    expect(await stored('BAD-')).toEqual([]);
+
+    const report = await api('GET', `/imports/${job.id}/report`);
+    expect(report.body).toContain('8,下单时间,bookedAt,');
+    expect(report.body).toContain('+00:00');
+  });
+
+  it('skips bad rows on request, refuses existing waybills in create-only mode, updates in upsert mode', async () => {
+    const rows = [HEADER, row('SKIP-1'), row('SKIP-2', { account: 'NOSUCH' })];
+    const skipped = await run((await upload(utf8Csv(rows))).id, 'skip_bad_rows');
+    expect(skipped).toMatchObject({ status: 'done', counts: { created: 1, skipped: 1, bad: 1 } });
+    expect((await stored('SKIP-')).map((r) => r.waybill)).toEqual(['SKIP-1']);
+
+    const changed = [HEADER, row('SKIP-1', { weight: '20' })];
+    const refused = await run((await upload(utf8Csv(changed))).id, 'create_only');
+    expect(refused).toMatchObject({ status: 'failed', failure: { code: 'import.bad_rows' } });
+    const updated = await run((await upload(utf8Csv(changed))).id, 'upsert');
+    expect(updated.counts).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(await stored('SKIP-')).toMatchObject([{ weight: 20, version: 2 }]);
+    const { rows: audit } = await t.database.pool.query(
+      `SELECT changes FROM audit_log WHERE entity = 'shipmentBatch' AND changes::text LIKE '%SKIP-1%'`,
+    );
+    expect(audit).toHaveLength(2);
+  });
+
+  it('imports an XLSX workbook, exceptions included', async () => {
+    const rows = [HEADER, [...row('XLSX-1').slice(0, 13), '破损、延误']];
+    const done = await run((await upload(await xlsxFile(rows), 'waybills.xlsx')).id, 'create_only');
+    expect(done).toMatchObject({ status: 'done', format: 'xlsx', counts: { created: 1 } });
+    const { rows: kinds } = await t.database.pool.query(
+      `SELECT x.kind FROM shipment_exceptions x JOIN shipments s ON s.id = x.shipment_id
+        WHERE s.waybill = 'XLSX-1' ORDER BY x.kind`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['damage', 'delay']);
+  });
+
+  it('refuses a mapping without the required fields, and sales reps', async () => {
+    const job = await upload(
+      utf8Csv([
+        ['运单号', '备注'],
+        ['X-1', 'n'],
+      ]),
+    );
+    expect(job.fileIssues.map((i: { code: string }) => i.code)).toContain('mapping.required_missing');
+    const sales = (await t.loginAs('sales')).headers;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/shipments',
+      headers: { ...sales, 'content-type': 'application/octet-stream' },
+      payload: utf8Csv([HEADER, row('S-1')]),
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -14,6 +14,7 @@ registerMessages(
       'ticket.contactNotOfAccount': 'This contact does not belong to the ticket’s account.',
       'ticket.assigneeUnknown': 'The assignee must be an active staff member.',
       'ticket.teamUnknown': 'Unknown team.',
+      'ticket.shipmentNotOfAccount': 'Unknown shipment, or a shipment of another customer.',
       'ticket.closeNeedsAssignee': 'Assign the ticket before closing or resolving it.',
       'ticket.resolutionRequired': 'Describe the resolution before resolving or closing.',
       'ticket.reopenWindowPassed':
@@ -36,6 +37,7 @@ registerMessages(
       'ticket.contactNotOfAccount': '该联系人不属于此工单的客户。',
       'ticket.assigneeUnknown': '处理人必须是有效的员工。',
       'ticket.teamUnknown': '未知的团队。',
+      'ticket.shipmentNotOfAccount': '运单不存在，或不属于此工单的客户。',
       'ticket.closeNeedsAssignee': '请先指派处理人，再解决或关闭工单。',
       'ticket.resolutionRequired': '请先填写解决方案，再解决或关闭工单。',
       'ticket.reopenWindowPassed': '工单已关闭超过 {days} 天，不能重新打开；请新建工单。',

@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_shipments" ADD CONSTRAINT "ticket_shipments_shipment_id_shipments_id_fk" FOREIGN KEY ("shipment_id") REFERENCES "public"."shipments"("id") ON DELETE no action ON UPDATE no action;

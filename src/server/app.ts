@@ -23,7 +23,11 @@ import { registerShipmentAccountViews } from './domains/shipments/accountViews.j
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
-import { kpiRoutes as serviceDeskKpiRoutes, ticketsRoutes } from './domains/tickets/index.js';
+import {
+  kpiRoutes as serviceDeskKpiRoutes,
+  ticketAttachmentsRoutes,
+  ticketsRoutes,
+} from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -122,6 +126,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         importsRoutes,
         accountExportRoutes,
         ticketsRoutes,
+        ticketAttachmentsRoutes,
         serviceDeskKpiRoutes,
         slaRoutes,
         notificationsRoutes,

@@ -24,6 +24,13 @@ registerMessages(
       'ticket.notResolved': 'Only a resolved ticket can be confirmed by the customer.',
       'ticket.closed': 'The ticket is closed; reopen it first.',
       'task.assigneeUnknown': 'The assignee must be an active staff member.',
+      'attachment.tooLarge': 'The file is larger than the limit of {limit}.',
+      'attachment.typeNotAllowed': 'Files of type “{extension}” cannot be attached. Allowed: {allowed}.',
+      'attachment.contentMismatch':
+        'The file’s content is not a “{extension}” file (it may be renamed); it was refused.',
+      'attachment.empty': 'The file is empty.',
+      'attachment.nameMissing': 'Give the file’s name.',
+      'attachment.eventUnknown': 'No such reply or internal note on this ticket.',
       'interaction.contactNotOfAccount': 'This contact does not belong to the account.',
     },
     'zh-CN': {
@@ -45,6 +52,12 @@ registerMessages(
       'ticket.notResolved': '只有已解决的工单才能由客户确认。',
       'ticket.closed': '工单已关闭，请先重新打开。',
       'task.assigneeUnknown': '负责人必须是有效的员工。',
+      'attachment.tooLarge': '文件超过大小上限 {limit}。',
+      'attachment.typeNotAllowed': '不能上传“{extension}”类型的文件。允许的类型：{allowed}。',
+      'attachment.contentMismatch': '文件内容与扩展名“{extension}”不符（可能被改名），已拒绝。',
+      'attachment.empty': '文件为空。',
+      'attachment.nameMissing': '请提供文件名。',
+      'attachment.eventUnknown': '此工单没有该回复或内部备注。',
       'interaction.contactNotOfAccount': '该联系人不属于此客户。',
     },
   },
@@ -59,6 +72,7 @@ registerMessages(
       notification: 'notification',
       account: 'account',
       contact: 'contact',
+      attachment: 'attachment',
     },
     'zh-CN': {
       ticket: '工单',
@@ -70,6 +84,7 @@ registerMessages(
       notification: '通知',
       account: '客户',
       contact: '联系人',
+      attachment: '附件',
     },
   },
 );

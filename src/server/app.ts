@@ -15,6 +15,7 @@ import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
 import { importsRoutes } from './domains/imports/routes.js';
 import { interactionsRoutes } from './domains/interactions/index.js';
+import { knowledgeRoutes } from './domains/knowledge/index.js';
 import { kpiRoutes } from './domains/kpi/routes.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
 import { organizationRoutes } from './domains/organization/routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         accountExportRoutes,
         ticketsRoutes,
         ticketAttachmentsRoutes,
+        knowledgeRoutes,
         serviceDeskKpiRoutes,
         slaRoutes,
         notificationsRoutes,

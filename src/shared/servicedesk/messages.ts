@@ -31,6 +31,9 @@ registerMessages(
       'attachment.empty': 'The file is empty.',
       'attachment.nameMissing': 'Give the file’s name.',
       'attachment.eventUnknown': 'No such reply or internal note on this ticket.',
+      'knowledge.titleRequired': 'Give the article a title in at least one language.',
+      'knowledge.bodyRequired': 'Write the article’s text in every language that has a title.',
+      'knowledge.notPublished': 'Only a published article can be linked.',
       'interaction.contactNotOfAccount': 'This contact does not belong to the account.',
     },
     'zh-CN': {
@@ -58,6 +61,9 @@ registerMessages(
       'attachment.empty': '文件为空。',
       'attachment.nameMissing': '请提供文件名。',
       'attachment.eventUnknown': '此工单没有该回复或内部备注。',
+      'knowledge.titleRequired': '请至少用一种语言填写文章标题。',
+      'knowledge.bodyRequired': '有标题的语言都须填写正文。',
+      'knowledge.notPublished': '只能关联已发布的文章。',
       'interaction.contactNotOfAccount': '该联系人不属于此客户。',
     },
   },
@@ -73,6 +79,7 @@ registerMessages(
       account: 'account',
       contact: 'contact',
       attachment: 'attachment',
+      article: 'knowledge-base article',
     },
     'zh-CN': {
       ticket: '工单',
@@ -85,6 +92,7 @@ registerMessages(
       account: '客户',
       contact: '联系人',
       attachment: '附件',
+      article: '知识库文章',
     },
   },
 );

@@ -84,6 +84,10 @@ export const enUS = {
       manage: 'Approve compensation, set dedicated agents and teams',
     },
     sla: { manage: 'Edit business calendars, holidays and SLA policies' },
+    knowledge: {
+      read: 'Read published knowledge-base articles',
+      write: 'Write, publish and see drafts of knowledge-base articles',
+    },
     interactions: { write: 'Log calls, visits and other interactions' },
     tasks: { write: 'Create and complete follow-up tasks and return visits' },
     notifications: 'Read your own notifications and set your preferences',

@@ -7,6 +7,7 @@ import { ticketEvents, tickets } from './table.js';
 
 export { ticketAttachmentsRoutes } from './attachmentRoutes.js';
 export { kpiRoutes } from './kpiRoutes.js';
+export { addEvent as addTicketEvent, findTicket } from './repo.js';
 export { ticketsRoutes } from './routes.js';
 export { openTicket } from './service.js';
 

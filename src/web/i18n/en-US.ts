@@ -1,4 +1,5 @@
 import { accountsEnUS } from './accounts.en-US';
+import { knowledgeEnUS } from './knowledge.en-US';
 import { logisticsEnUS } from './logistics.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
@@ -248,4 +249,5 @@ export const enUS = {
   },
   accounts: accountsEnUS,
   ...logisticsEnUS,
+  ...knowledgeEnUS,
 };

@@ -1,5 +1,6 @@
 import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
+import { knowledgeZhCN } from './knowledge.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
@@ -236,4 +237,5 @@ export const zhCN: typeof enUS = {
   },
   accounts: accountsZhCN,
   ...logisticsZhCN,
+  ...knowledgeZhCN,
 };

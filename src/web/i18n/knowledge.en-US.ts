@@ -4,6 +4,7 @@ export const knowledgeEnUS = {
     nav: 'Knowledge base',
     title: 'Knowledge base',
     search: 'Search articles (two characters are enough)',
+    articleTitle: 'Title',
     newArticle: 'New article',
     editArticle: 'Edit article',
     category: 'Category',

@@ -6,6 +6,7 @@ export const knowledgeZhCN: typeof knowledgeEnUS = {
     nav: '知识库',
     title: '知识库',
     search: '搜索文章（输入两个字即可）',
+    articleTitle: '标题',
     newArticle: '新建文章',
     editArticle: '编辑文章',
     category: '分类',

@@ -81,7 +81,7 @@ export default function KnowledgeListPage() {
         scroll={{ x: 720 }}
         columns={[
           {
-            title: t('knowledge.title'),
+            title: t('knowledge.articleTitle'),
             render: (_, a) => <Link to={`/knowledge/${a.id}`}>{articleTitle(a, i18n.language)}</Link>,
           },
           { title: t('knowledge.category'), render: (_, a) => t(`knowledge.categories.${a.category}`) },

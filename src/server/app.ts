@@ -15,6 +15,7 @@ import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
 import { importsRoutes } from './domains/imports/routes.js';
 import { interactionsRoutes } from './domains/interactions/index.js';
+import { knowledgeRoutes } from './domains/knowledge/index.js';
 import { kpiRoutes } from './domains/kpi/routes.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
 import { organizationRoutes } from './domains/organization/routes.js';
@@ -23,7 +24,11 @@ import { registerShipmentAccountViews } from './domains/shipments/accountViews.j
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
-import { kpiRoutes as serviceDeskKpiRoutes, ticketsRoutes } from './domains/tickets/index.js';
+import {
+  kpiRoutes as serviceDeskKpiRoutes,
+  ticketAttachmentsRoutes,
+  ticketsRoutes,
+} from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
 import { registerAccessControl } from './http/auth.js';
@@ -122,6 +127,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         importsRoutes,
         accountExportRoutes,
         ticketsRoutes,
+        ticketAttachmentsRoutes,
+        knowledgeRoutes,
         serviceDeskKpiRoutes,
         slaRoutes,
         notificationsRoutes,

@@ -25,6 +25,13 @@ const envSchema = z.object({
   /** SMTP for outgoing mail, e.g. smtp://user:pass@mail.example.com:587; without it mail waits in the outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('LogiCRM <noreply@logicrm.local>'),
+  /** Largest file that may be attached to a ticket, in bytes (default 10 MB). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_PER_IP_PER_15_MIN: z.coerce.number().int().min(1).default(30),

@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   'tickets.manage': ['admin', 'manager'],
   /** Business calendars, holidays and SLA policies. */
   'sla.manage': ['admin'],
+  /** Knowledge-base articles: every staff member reads the published ones. */
+  'knowledge.read': staff,
+  /** Write, publish and see drafts of knowledge-base articles. */
+  'knowledge.write': ['admin', 'manager', 'service'],
   'interactions.write': ['admin', 'manager', 'sales', 'service'],
   'tasks.write': ['admin', 'manager', 'sales', 'service'],
   /** Own notifications (bell) and notification preferences. */

@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Permission } from './api/types';
+import { knowledgeScreens } from './features/knowledge/screens';
 
 const AccountListPage = lazy(() => import('./features/accounts/list/AccountListPage'));
 const AccountPage = lazy(() => import('./features/accounts/detail/AccountPage'));
@@ -39,7 +40,8 @@ export interface Screen extends ScreenRoute {
     | 'nav.duplicates'
     | 'logisticsNav.shipments'
     | 'logisticsNav.quality'
-    | 'logisticsNav.partners';
+    | 'logisticsNav.partners'
+    | 'knowledge.nav';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -146,6 +148,7 @@ export const logisticsScreens: Screen[] = [
 export const screenRoutes: ScreenRoute[] = [
   ...customerScreens,
   ...logisticsScreens,
+  ...knowledgeScreens,
   { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },
   // Imports are reached from the lists they fill ("Import" on the accounts list).
   { path: '/imports', permission: 'accounts.import', element: <ImportsPage /> },

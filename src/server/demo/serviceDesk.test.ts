@@ -35,5 +35,16 @@ describe('demo service desk', () => {
     const [tasks] = (await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM tasks`))
       .rows;
     expect(tasks.n).toBeGreaterThan(0);
+    const [kb] = (
+      await database.db.execute<{ articles: number; links: number; foreign: number }>(
+        sql`SELECT (SELECT count(*) FROM knowledge_articles WHERE status = 'published')::int AS articles,
+          (SELECT count(*) FROM ticket_knowledge_links)::int AS links,
+          (SELECT count(*) FROM ticket_knowledge_links l JOIN tickets t ON t.id = l.ticket_id
+             JOIN knowledge_articles k ON k.id = l.article_id WHERE k.category <> t.category)::int AS foreign`,
+      )
+    ).rows;
+    expect(kb.articles).toBe(5);
+    expect(kb.links).toBeGreaterThan(0);
+    expect(kb.foreign).toBe(0);
   }, 120_000);
 });

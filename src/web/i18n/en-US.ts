@@ -1,5 +1,6 @@
 import { accountsEnUS } from './accounts.en-US';
 import { importsEnUS } from './imports.en-US';
+import { knowledgeEnUS } from './knowledge.en-US';
 import { logisticsEnUS } from './logistics.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
@@ -86,6 +87,10 @@ export const enUS = {
       manage: 'Approve compensation, set dedicated agents and teams',
     },
     sla: { manage: 'Edit business calendars, holidays and SLA policies' },
+    knowledge: {
+      read: 'Read published knowledge-base articles',
+      write: 'Write, publish and see drafts of knowledge-base articles',
+    },
     interactions: { write: 'Log calls, visits and other interactions' },
     tasks: { write: 'Create and complete follow-up tasks and return visits' },
     notifications: 'Read your own notifications and set your preferences',
@@ -247,4 +252,5 @@ export const enUS = {
   imports: importsEnUS,
   accounts: accountsEnUS,
   ...logisticsEnUS,
+  ...knowledgeEnUS,
 };

@@ -1,6 +1,7 @@
 import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
 import { importsZhCN } from './imports.zh-CN';
+import { knowledgeZhCN } from './knowledge.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
@@ -80,6 +81,7 @@ export const zhCN: typeof enUS = {
       manage: '审批赔偿，设置专属客服和团队',
     },
     sla: { manage: '编辑工作日历、节假日和 SLA 策略' },
+    knowledge: { read: '阅读已发布的知识库文章', write: '撰写、发布知识库文章并查看草稿' },
     interactions: { write: '记录电话、拜访等互动' },
     tasks: { write: '创建和完成跟进任务与回访' },
     notifications: '查看自己的通知并设置偏好',
@@ -241,4 +243,5 @@ export const zhCN: typeof enUS = {
   imports: importsZhCN,
   accounts: accountsZhCN,
   ...logisticsZhCN,
+  ...knowledgeZhCN,
 };

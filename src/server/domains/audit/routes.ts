@@ -35,6 +35,9 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   evaluation: 'partners.read',
   shipment: 'shipments.read',
   shipmentBatch: 'shipments.read',
+  ticketAttachment: 'tickets.read',
+  ticketKnowledgeLink: 'tickets.read',
+  knowledgeArticle: 'knowledge.read',
 };
 
 const present = (page: Awaited<ReturnType<typeof searchAudit>>) => ({

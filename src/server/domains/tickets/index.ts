@@ -5,7 +5,9 @@ import { ACCOUNT_FIGURE_SOURCES, TIMELINE_SOURCES } from '../accounts/timeline.j
 import { runSlaSweep } from '../sla/sweep.js';
 import { ticketEvents, tickets } from './table.js';
 
+export { ticketAttachmentsRoutes } from './attachmentRoutes.js';
 export { kpiRoutes } from './kpiRoutes.js';
+export { addEvent as addTicketEvent, findTicket } from './repo.js';
 export { ticketsRoutes } from './routes.js';
 export { openTicket } from './service.js';
 

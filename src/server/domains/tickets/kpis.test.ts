@@ -10,7 +10,7 @@ type Session = { userId: string; headers: Record<string, string> };
 let agent: Session;
 let manager: Session;
 let accountId: string;
-const call = (method: 'GET' | 'POST', url: string, s: Session, payload?: unknown) =>
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, s: Session, payload?: unknown) =>
   t.app.inject({
     method,
     url: `/api/v1${url}`,
@@ -67,9 +67,15 @@ describe('service-desk KPIs and shipment-dependent rules', () => {
 
   it('with shipments: complaint rate per 1,000 and compensation above declared value needs a manager', async () => {
     const columns = sql`(waybill, account_id, mode, origin, destination, status, booked_at, declared_value_cents, created_at)`;
+    // booked in September but imported in October: they count (the rate goes by booked_at)
     await t.database.db.execute(
       sql`INSERT INTO shipments ${columns} SELECT 'W' || g, ${accountId}, 'road_ltl', '上海', '北京', 'booked',
-        '2025-09-10T00:00:00Z', 100000, '2025-09-10T00:00:00Z' FROM generate_series(1, 1999) g`,
+        '2025-09-10T00:00:00Z', 100000, '2025-10-03T00:00:00Z' FROM generate_series(1, 1999) g`,
+    );
+    // booked in August, imported in September: they do not
+    await t.database.db.execute(
+      sql`INSERT INTO shipments ${columns} SELECT 'A' || g, ${accountId}, 'road_ltl', '上海', '北京', 'delivered',
+        '2025-08-31T15:59:59Z', 100000, '2025-09-12T00:00:00Z' FROM generate_series(1, 700) g`,
     );
     const { rows } = await t.database.db.execute<{ id: string }>(
       sql`INSERT INTO shipments ${columns} VALUES ('SF1', ${accountId}, 'express', '深圳', '上海', 'booked',
@@ -108,5 +114,33 @@ describe('service-desk KPIs and shipment-dependent rules', () => {
       compensationApprovedBy: manager.userId,
     });
     expect((await call('GET', `/tickets?shipmentId=${rows[0].id}`, manager)).json().items).toHaveLength(1);
+  });
+
+  it('links only shipments of the ticket account, and the database enforces that they exist', async () => {
+    const other = (await buildAccount(t.database.db)).account.id;
+    const { rows } = await t.database.db.execute<{ id: string }>(
+      sql`INSERT INTO shipments (waybill, account_id, mode, origin, destination, status, booked_at)
+        VALUES ('OTHER1', ${other}, 'express', '深圳', '上海', 'booked', '2025-09-10T00:00:00Z') RETURNING id`,
+    );
+    const res = await call('POST', '/tickets', agent, {
+      kind: 'complaint',
+      category: 'delay',
+      subject: '别人的运单',
+      accountId,
+      shipmentIds: [rows[0].id],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.shipmentIds).toMatch(/another customer/);
+    const tk = await open('delay');
+    const edit = await call('PUT', `/tickets/${tk.id}`, agent, {
+      version: tk.version,
+      shipmentIds: [crypto.randomUUID()],
+    });
+    expect(edit.json().error.fields.shipmentIds).toBeTruthy();
+    await expect(
+      t.database.db.execute(
+        sql`INSERT INTO ticket_shipments (ticket_id, shipment_id) VALUES (${tk.id}, ${crypto.randomUUID()})`,
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503' } }); // foreign_key_violation
   });
 });

@@ -21,11 +21,12 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
              ELSE 'gt7d' END AS age,
         count(*)::int AS n
       FROM tickets WHERE status IN ${OPEN} GROUP BY 1, 2`),
+    // date_part gives double precision; extract() gives numeric, which sorts about 3× slower
     db.execute<{ fr: number[] | null; res: number[] | null }>(sql`
       SELECT
-        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at) / 60)
+        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', first_response_at - created_at) / 60)
            FROM tickets WHERE first_response_at >= ${from} AND first_response_at < ${to}) AS fr,
-        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 60)
+        (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', resolved_at - created_at) / 60)
            FROM tickets WHERE resolved_at >= ${from} AND resolved_at < ${to}) AS res`),
     db.execute<{ closed: number; met: number }>(sql`
       SELECT count(*)::int AS closed,
@@ -40,14 +41,18 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
       SELECT coalesce(nullif(trim(root_cause), ''), '(' || category || ')') AS cause, count(*)::int AS n FROM tickets
       WHERE kind IN ('complaint', 'claim') AND created_at >= ${from} AND created_at < ${to}
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`),
+    // open work and resolutions counted apart, each on its own index, then joined per agent
     db.execute<{ agent_id: string; name: string; open: number; breached: number; resolved: number }>(sql`
-      SELECT u.id AS agent_id, u.name,
-        count(*) FILTER (WHERE t.status IN ${OPEN})::int AS open,
-        count(*) FILTER (WHERE t.status IN ${OPEN} AND (t.first_response_breached OR t.resolution_breached))::int AS breached,
-        count(*) FILTER (WHERE t.resolved_at >= ${from} AND t.resolved_at < ${to})::int AS resolved
-      FROM tickets t JOIN users u ON u.id = t.assignee_id
-      WHERE t.status IN ${OPEN} OR (t.resolved_at >= ${from} AND t.resolved_at < ${to})
-      GROUP BY u.id, u.name ORDER BY open DESC, u.name`),
+      SELECT u.id AS agent_id, u.name, coalesce(o.open, 0) AS open, coalesce(o.breached, 0) AS breached,
+        coalesce(r.resolved, 0) AS resolved
+      FROM (SELECT assignee_id, count(*)::int AS open,
+              count(*) FILTER (WHERE first_response_breached OR resolution_breached)::int AS breached
+            FROM tickets WHERE status IN ${OPEN} AND assignee_id IS NOT NULL GROUP BY 1) o
+      FULL JOIN (SELECT assignee_id, count(*)::int AS resolved FROM tickets
+            WHERE resolved_at >= ${from} AND resolved_at < ${to} AND assignee_id IS NOT NULL GROUP BY 1) r
+        USING (assignee_id)
+      JOIN users u ON u.id = assignee_id
+      ORDER BY open DESC, u.name`),
     shipmentCount(db, from, to),
   ]);
   const t = times.rows[0];

@@ -21,7 +21,7 @@ import { recomputeClocks } from './conversation.js';
 import { auditedTicket, type TicketRow } from './presenter.js';
 import * as repo from './repo.js';
 import { assertAssignee, presentTicket } from './service.js';
-import { declaredValueCents } from './shipments.js';
+import { assertShipmentsOfAccount, declaredValueCents } from './shipments.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -142,7 +142,10 @@ export async function updateTicket(
     const patch = Object.fromEntries(
       Object.entries(fields).filter(([, v]) => v !== undefined),
     ) as Partial<TicketRow>;
-    if (shipmentIds) await repo.setShipments(tx, id, shipmentIds);
+    if (shipmentIds) {
+      await assertShipmentsOfAccount(tx, t.accountId, shipmentIds);
+      await repo.setShipments(tx, id, shipmentIds);
+    }
     if (patch.teamId && patch.teamId !== t.teamId)
       Object.assign(patch, await recomputeClocks(tx, { ...t, teamId: patch.teamId }, {}));
     const dto = await save(tx, actor, now, t, patch, {

@@ -15,6 +15,7 @@ import { users } from '../users/table.js';
 import { pickAssignee } from './assignment.js';
 import { auditedTicket, type TicketRow, toTicketDto } from './presenter.js';
 import * as repo from './repo.js';
+import { shipmentsOfAccount } from './shipments.js';
 import { tickets } from './table.js';
 
 type CreateBody = z.output<typeof createTicketBodySchema>;
@@ -44,16 +45,18 @@ export async function assertAssignee(db: DbOrTx, userId: string | null | undefin
   if (!u) throw new AppError('VALIDATION_FAILED', { fields: { [field]: 'ticket.assigneeUnknown' } });
 }
 
-/** Checks account, contact, team; all bad fields at once. */
+/** Checks account, contact, team, shipments; all bad fields at once. */
 async function checkRefs(
   db: DbOrTx,
-  b: { accountId: string; contactId?: string | null; teamId?: string | null },
+  b: { accountId: string; contactId?: string | null; teamId?: string | null; shipmentIds: string[] },
 ) {
   const fields: Record<string, string> = {};
   const { rows } = await db.execute<{ tier: string; archived: boolean }>(
     sql`SELECT tier, archived_at IS NOT NULL AS archived FROM accounts WHERE id = ${b.accountId}`,
   );
   if (!rows[0]) fields.accountId = 'ticket.accountUnknown';
+  else if (!(await shipmentsOfAccount(db, b.accountId, b.shipmentIds)))
+    fields.shipmentIds = 'ticket.shipmentNotOfAccount';
   if (b.contactId) {
     const [c] = await db
       .select({ accountId: contacts.accountId })

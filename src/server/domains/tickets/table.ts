@@ -23,6 +23,7 @@ import type {
 } from '../../../shared/servicedesk/enums.js';
 import { editableColumns, tstz } from '../../db/columns.js';
 import { accounts, contacts } from '../accounts/table.js';
+import { shipments } from '../shipments/table.js';
 import { teams } from '../sla/table.js';
 import { users } from '../users/table.js';
 
@@ -93,14 +94,16 @@ export const tickets = pgTable(
   ],
 );
 
-/** Shipments a ticket is about. No foreign key yet: the shipments table arrives with its own branch. */
+/** Shipments a ticket is about (of the ticket's account, checked by the service). */
 export const ticketShipments = pgTable(
   'ticket_shipments',
   {
     ticketId: uuid('ticket_id')
       .notNull()
       .references(() => tickets.id, { onDelete: 'cascade' }),
-    shipmentId: uuid('shipment_id').notNull(),
+    shipmentId: uuid('shipment_id')
+      .notNull()
+      .references(() => shipments.id),
   },
   (t) => [
     primaryKey({ columns: [t.ticketId, t.shipmentId] }),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_TARGETS, validateMapping } from '../../../server/domains/imports/mapping';
+import {
+  SHIPMENT_IMPORT_TARGETS,
+  validateShipmentMapping,
+} from '../../../server/domains/imports/shipmentMapping';
 import { importsEnUS } from '../../i18n/imports.en-US';
 import { importsZhCN } from '../../i18n/imports.zh-CN';
 import { IMPORT_ENTITIES, isImportKind, requirement } from './entities';
@@ -31,6 +35,18 @@ describe('import entities', () => {
     expect(validateMapping(only('name'), { requireCode: true }).map((i) => i.code)).toEqual([
       'mapping.code_missing',
     ]);
+  });
+
+  it('labels every shipment column target and requires what the server requires', () => {
+    for (const target of SHIPMENT_IMPORT_TARGETS) {
+      expect(typeof importsEnUS.targets.shipments[target], target).toBe('string');
+      expect(typeof importsZhCN.targets.shipments[target], target).toBe('string');
+    }
+    const required = IMPORT_ENTITIES.shipments.required.flatMap((g) => g.targets);
+    const missing = validateShipmentMapping([{ header: 'h', target: 'pieces' }])
+      .filter((i) => i.code === 'mapping.required_missing')
+      .map((i) => ('target' in i ? i.target : null));
+    expect([...required].sort()).toEqual([...missing].sort());
   });
 
   it('knows the kinds it has and no others', () => {

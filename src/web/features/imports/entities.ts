@@ -14,6 +14,8 @@ type Leaves<T, P extends string = ''> = {
 
 type TargetLabels = (typeof importsEnUS)['targets'];
 export type ImportKind = keyof TargetLabels;
+/** The targets of a kind (of every kind, for the union). */
+type TargetOf<K extends ImportKind> = K extends ImportKind ? Leaves<TargetLabels[K]> : never;
 
 export interface ImportEntity<K extends ImportKind = ImportKind> {
   kind: K;
@@ -23,9 +25,9 @@ export interface ImportEntity<K extends ImportKind = ImportKind> {
   /** The list of the imported records, linked from the result. */
   recordsPath: string;
   /** Groups of targets of which one must be mapped; `inUpsert` only when matching rows by code. */
-  required: { targets: readonly Leaves<TargetLabels[K]>[]; inUpsert?: boolean }[];
+  required: { targets: readonly TargetOf<K>[]; inUpsert?: boolean }[];
   /** Targets of the same record part: when one of them is mapped, `requiredWith` must be too. */
-  requiredWith?: { prefix: string; target: Leaves<TargetLabels[K]> };
+  requiredWith?: { prefix: string; target: TargetOf<K> };
 }
 
 export const IMPORT_ENTITIES: { [K in ImportKind]: ImportEntity<K> } = {
@@ -36,6 +38,16 @@ export const IMPORT_ENTITIES: { [K in ImportKind]: ImportEntity<K> } = {
     recordsPath: '/accounts',
     required: [{ targets: ['name', 'nameZh', 'nameEn'] }, { targets: ['code'], inUpsert: true }],
     requiredWith: { prefix: 'contact.', target: 'contact.name' },
+  },
+  shipments: {
+    kind: 'shipments',
+    uploadPath: '/imports/shipments',
+    permission: 'shipments.import',
+    recordsPath: '/shipments',
+    // docs/shipment-import.md; the server's check (imports/shipmentMapping.ts) is the authority
+    required: (
+      ['waybill', 'accountCode', 'mode', 'origin', 'destination', 'status', 'bookedAt'] as const
+    ).map((target) => ({ targets: [target] })),
   },
 };
 

@@ -1,4 +1,5 @@
-import { Alert, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import type { Locale } from '../../api/types';
 import { useFormatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import { useCursorPager } from '../../components/useCursorPager';
+import { useCan } from '../auth/api';
 import { FILTER_KEYS, type ShipmentDto, type ShipmentFilters, useShipments } from './api';
 import { AccountLink, AccountSelect, CarrierName, CarrierSelect, OnTimeTag } from './Lookups';
 import { STATUS_COLOR } from './labels';
@@ -27,6 +29,7 @@ export default function ShipmentsPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormatDateTime();
   const [params, setParams] = useSearchParams();
+  const can = useCan();
   const filters = readFilters(params);
   const pager = useCursorPager();
   const key = params.toString();
@@ -50,7 +53,18 @@ export default function ShipmentsPage() {
       : null;
 
   return (
-    <Card title={t('shipments.title')}>
+    <Card
+      title={t('shipments.title')}
+      extra={
+        can('shipments.import') && (
+          <Link to="/imports/new/shipments">
+            <Button icon={<UploadOutlined />} data-testid="shipments-import">
+              {t('imports.heading.shipments')}
+            </Button>
+          </Link>
+        )
+      }
+    >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear

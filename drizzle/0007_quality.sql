@@ -1,3 +1,11 @@
+CREATE TABLE "account_service_targets" (
+	"account_id" uuid PRIMARY KEY NOT NULL,
+	"targets" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "shipment_kpi_daily" (
 	"day" date NOT NULL,
 	"account_id" uuid NOT NULL,
@@ -51,6 +59,7 @@ CREATE TABLE "shipment_transit_daily" (
 	CONSTRAINT "shipment_transit_daily_key" UNIQUE NULLS NOT DISTINCT("day","carrier_id","origin","destination","mode","minutes")
 );
 --> statement-breakpoint
+ALTER TABLE "account_service_targets" ADD CONSTRAINT "account_service_targets_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "shipment_kpi_daily_account_idx" ON "shipment_kpi_daily" USING btree ("account_id","day");--> statement-breakpoint
 -- hand-written: quality
 -- The daily KPI rollups are kept by statement triggers (set-based, same transaction) on every write to

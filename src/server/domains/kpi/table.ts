@@ -1,4 +1,7 @@
-import { bigint, date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ServiceTargets } from '../../../shared/serviceTargets.js';
+import { editableColumns } from '../../db/columns.js';
+import { accounts } from '../accounts/table.js';
 
 /**
  * Daily KPI rollup: one row per local day × account × carrier × lane × mode. Delivery measures count
@@ -84,4 +87,13 @@ export const shipmentTransitDaily = pgTable(
 export const shipmentKpiRollupState = pgTable('shipment_kpi_rollup_state', {
   id: integer('id').primaryKey(),
   timeZone: text('time_zone').notNull(),
+});
+
+/** An account's own service targets (shared/serviceTargets.ts); without a row the tier's defaults apply. */
+export const accountServiceTargets = pgTable('account_service_targets', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  targets: jsonb('targets').$type<ServiceTargets>().notNull(),
+  ...editableColumns(),
 });

@@ -62,6 +62,7 @@ export async function accountServiceQuality(
     from: period.from,
     to: period.to,
     rule: period.rule,
+    timeZone: period.timeZone,
     kpis,
     complaints: { count: complaints, per1000Shipments: complaintsPer1000 },
     targets,

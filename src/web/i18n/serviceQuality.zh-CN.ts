@@ -1,0 +1,35 @@
+import type { serviceQualityEnUS } from './serviceQuality.en-US';
+
+/** 客户“服务质量”页签和合作伙伴编辑页面的中文文本。 */
+export const serviceQualityZhCN: typeof serviceQualityEnUS = {
+  accountQuality: {
+    tab: '服务质量',
+    period: '期间',
+    last: '最近 {{months}} 个月',
+    measure: '指标',
+    actual: '实际',
+    target: '目标',
+    state: '达标情况',
+    met: '达标',
+    missed: '未达标',
+    notMeasured: '无数据',
+    noTarget: '—',
+    atLeast: '≥ {{value}}',
+    atMost: '≤ {{value}}',
+    complaintRate: '每千票投诉数',
+    complaints: '投诉 {{count}} 件',
+    marginRate: '毛利率',
+    transitMedian: '运输时长中位数（天）',
+    transitP90: '运输时长 P90（天）',
+    targetsFromTier: '目标：{{tier}}客户的默认值',
+    targetsOwn: '目标：本客户单独设定',
+    editTargets: '编辑目标',
+    saveTargets: '保存目标',
+    saved: '目标已保存',
+    noShipments: '该期间没有运单。',
+    ruleNote: '准时率按{{rule}}计算；日期按 {{timeZone}} 计。',
+    late: '延误',
+    onTime: '准时',
+    tiers: { strategic: '战略', key: '重点', general: '一般' },
+  },
+};

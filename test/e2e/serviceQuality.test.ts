@@ -102,3 +102,38 @@ describe('account 360° service quality', () => {
     await poll(() => page.getByTestId('shipment-status').textContent()).toContain('已签收');
   });
 });
+
+describe('partner editing', () => {
+  it('creates and edits a partner, adds a certificate expiring soon and sees the warning in the list', async () => {
+    await page.goto(`${server.baseUrl}/partners`);
+    await page.getByTestId('partner-create').click();
+    const form = page.getByTestId('partner-form');
+    await form.locator('#code').fill('PX1');
+    await form.locator('#nameZh').fill('飞速物流');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.waitForURL(/\/partners\/[0-9a-f-]{36}$/);
+
+    await page.getByTestId('partner-edit').click();
+    await page.getByTestId('partner-form').locator('#nameZh').fill('飞速物流集团');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await poll(() => page.locator('.ant-descriptions').textContent()).toContain('飞速物流集团');
+
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('add-qualifications').click();
+    const q = page.getByTestId('form-qualifications');
+    await q.locator('#kind').fill('ISO 9001');
+    await q.locator('#number').fill('CN-ISO-0042');
+    await q.locator('#expiresOn').fill(soon);
+    await q.locator('#expiresOn').press('Enter');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    const row = page.getByTestId('partner-qualifications').locator('tr', { hasText: 'ISO 9001' });
+    await poll(() => row.textContent()).toContain('即将到期');
+    expect(await row.textContent()).toContain(soon);
+
+    await page.goto(`${server.baseUrl}/partners`);
+    const listRow = page.getByTestId('partners-table').locator('tr', { hasText: 'PX1' });
+    await poll(() => listRow.textContent()).toContain('1 项即将到期');
+    await page.screenshot({ path: `${RESULTS}partners-expiring.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -86,17 +86,17 @@ SELECT ARRAY[
         (EXISTS (SELECT 1 FROM shipment_exceptions x WHERE x.shipment_id = r.id
           AND x.kind IN ('damage', 'loss', 'shortage')))::int AS cargo_issues,
         0 AS volume, 0::bigint AS revenue_cents, 0::bigint AS cost_cents
-      FROM %1$s r
-      CROSS JOIN LATERAL (SELECT (r.delivered_at AT TIME ZONE logicrm_kpi_zone())::date AS day,
-        (r.promised_at AT TIME ZONE logicrm_kpi_zone())::date AS promised_day) d
+      FROM %1$s r CROSS JOIN (SELECT logicrm_kpi_zone() AS tz) z
+      CROSS JOIN LATERAL (SELECT (r.delivered_at AT TIME ZONE z.tz)::date AS day,
+        (r.promised_at AT TIME ZONE z.tz)::date AS promised_day) d
       CROSS JOIN LATERAL (SELECT d.day <= coalesce(r.promised_date, d.promised_day) AS dt) o
       CROSS JOIN LATERAL (SELECT CASE WHEN r.promised_at IS NOT NULL THEN r.delivered_at <= r.promised_at
         ELSE o.dt END AS ts) t
       WHERE r.status = 'delivered' AND r.delivered_at IS NOT NULL
       UNION ALL
-      SELECT (r.booked_at AT TIME ZONE logicrm_kpi_zone())::date, r.account_id, r.carrier_id, r.origin,
+      SELECT (r.booked_at AT TIME ZONE z.tz)::date, r.account_id, r.carrier_id, r.origin,
         r.destination, r.mode, 0, 0, 0, 0, 0, 0, 1, coalesce(r.revenue_cents, 0), coalesce(r.cost_cents, 0)
-      FROM %1$s r
+      FROM %1$s r CROSS JOIN (SELECT logicrm_kpi_zone() AS tz) z
       WHERE r.status <> 'cancelled'
     ) x
     GROUP BY 1, 2, 3, 4, 5, 6
@@ -122,9 +122,9 @@ SELECT ARRAY[
   $q$, rel, sign),
   format($q$
   INSERT INTO shipment_transit_daily AS t (day, carrier_id, origin, destination, mode, minutes, shipments)
-  SELECT (r.delivered_at AT TIME ZONE logicrm_kpi_zone())::date, r.carrier_id, r.origin, r.destination, r.mode,
+  SELECT (r.delivered_at AT TIME ZONE z.tz)::date, r.carrier_id, r.origin, r.destination, r.mode,
     floor(extract(epoch FROM r.delivered_at - r.picked_up_at) / 60)::int, %2$s * count(*)
-  FROM %1$s r
+  FROM %1$s r CROSS JOIN (SELECT logicrm_kpi_zone() AS tz) z
   WHERE r.status = 'delivered' AND r.delivered_at IS NOT NULL AND r.picked_up_at IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT ON CONSTRAINT shipment_transit_daily_key DO UPDATE SET shipments = t.shipments + EXCLUDED.shipments

@@ -7,6 +7,7 @@ export * from '../domains/auth/table.js';
 export * from '../domains/imports/jobsTable.js';
 export * from '../domains/interactions/table.js';
 export * from '../domains/knowledge/table.js';
+export * from '../domains/kpi/table.js';
 export * from '../domains/notifications/table.js';
 export * from '../domains/organization/table.js';
 export * from '../domains/partners/table.js';

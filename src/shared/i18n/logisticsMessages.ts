@@ -69,6 +69,7 @@ registerMessages(
       qualification: 'qualification',
       contact: 'contact',
       contract: 'contract',
+      serviceTargets: 'service targets',
     },
     'zh-CN': {
       partner: '合作伙伴',
@@ -77,6 +78,7 @@ registerMessages(
       qualification: '资质',
       contact: '联系人',
       contract: '合同',
+      serviceTargets: '服务质量目标',
     },
   },
 );

@@ -163,7 +163,13 @@ export const accountsEnUS = {
     noTransportNeeds: 'No transport needs recorded.',
     volume: '{{amount}} {{unit}} per month',
   },
-  figures: { contacts: 'Contacts', notes: 'Notes' },
+  figures: {
+    contacts: 'Contacts',
+    notes: 'Notes',
+    shipments90d: 'Shipments, 90 days',
+    onTime90d: 'On time, 90 days (%)',
+    lastShipmentAt: 'Last shipment booked',
+  },
   contacts: {
     add: 'Add contact',
     addTitle: 'New contact',
@@ -179,7 +185,7 @@ export const accountsEnUS = {
   },
   timeline: {
     allSources: 'All activity',
-    sources: { audit: 'Changes', notes: 'Notes' },
+    sources: { audit: 'Changes', notes: 'Notes', shipments: 'Shipments' },
     loadMore: 'Load more',
     end: 'That is everything.',
     empty: 'No activity yet',

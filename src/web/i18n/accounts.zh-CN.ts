@@ -159,7 +159,13 @@ export const accountsZhCN: typeof accountsEnUS = {
     noTransportNeeds: '尚未记录运输需求。',
     volume: '每月 {{amount}} {{unit}}',
   },
-  figures: { contacts: '联系人', notes: '备注' },
+  figures: {
+    contacts: '联系人',
+    notes: '备注',
+    shipments90d: '近 90 天运单',
+    onTime90d: '近 90 天准时率（%）',
+    lastShipmentAt: '最近下单时间',
+  },
   contacts: {
     add: '添加联系人',
     addTitle: '新联系人',
@@ -175,7 +181,7 @@ export const accountsZhCN: typeof accountsEnUS = {
   },
   timeline: {
     allSources: '全部动态',
-    sources: { audit: '变更', notes: '备注' },
+    sources: { audit: '变更', notes: '备注', shipments: '运单' },
     loadMore: '加载更多',
     end: '已全部加载。',
     empty: '暂无动态',

@@ -2,6 +2,7 @@ import { accountsEnUS } from './accounts.en-US';
 import { importsEnUS } from './imports.en-US';
 import { knowledgeEnUS } from './knowledge.en-US';
 import { logisticsEnUS } from './logistics.en-US';
+import { serviceQualityEnUS } from './serviceQuality.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
@@ -253,4 +254,5 @@ export const enUS = {
   accounts: accountsEnUS,
   ...logisticsEnUS,
   ...knowledgeEnUS,
+  ...serviceQualityEnUS,
 };

@@ -12,7 +12,12 @@ import { accounts, duplicateDismissals } from './table.js';
  * Tables whose rows belong to an account: a merge moves them to the survivor. Domains that add such
  * tables register them here (shipments, tickets, …).
  */
-export const ACCOUNT_REFERENCES: { table: string; column: string }[] = [
+export const ACCOUNT_REFERENCES: {
+  table: string;
+  column: string;
+  /** At most one row per account: the survivor's row stays, the loser's moves only if it has none. */
+  onePerAccount?: boolean;
+}[] = [
   { table: 'contacts', column: 'account_id' },
   { table: 'account_notes', column: 'account_id' },
   { table: 'audit_log', column: 'account_id' },
@@ -72,6 +77,9 @@ export async function mergeAccounts(
       AND EXISTS (SELECT 1 FROM contacts WHERE account_id = ${survivorId} AND is_primary AND archived_at IS NULL)`);
     const moved: Record<string, number> = {};
     for (const ref of ACCOUNT_REFERENCES) {
+      if (ref.onePerAccount)
+        await tx.execute(sql`DELETE FROM ${sql.identifier(ref.table)} WHERE ${sql.identifier(ref.column)} = ${loserId}
+          AND EXISTS (SELECT 1 FROM ${sql.identifier(ref.table)} WHERE ${sql.identifier(ref.column)} = ${survivorId})`);
       const r = await tx.execute(
         sql`UPDATE ${sql.identifier(ref.table)} SET ${sql.identifier(ref.column)} = ${survivorId} WHERE ${sql.identifier(ref.column)} = ${loserId}`,
       );

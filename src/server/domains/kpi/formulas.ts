@@ -78,6 +78,10 @@ export interface Kpis {
   grossMarginRate: number | null;
 }
 
+/** Transit time in days, counted in whole minutes (the rollup keeps minutes; seconds say nothing here). */
+export const transitDays = (deliveredAt: Date, pickedUpAt: Date) =>
+  Math.floor((deliveredAt.getTime() - pickedUpAt.getTime()) / 60_000) / 1440;
+
 /** All KPIs of one group of shipments (the caller has already chosen the period). */
 export function computeKpis(shipments: KpiShipment[], rule: OnTimeRule, timeZone: string): Kpis {
   const delivered = shipments.filter(isDelivered);
@@ -85,7 +89,7 @@ export function computeKpis(shipments: KpiShipment[], rule: OnTimeRule, timeZone
   const onTime = verdicts.filter(Boolean).length;
   const transit = delivered
     .filter((s) => s.pickedUpAt)
-    .map((s) => (s.deliveredAt!.getTime() - s.pickedUpAt!.getTime()) / 86_400_000);
+    .map((s) => transitDays(s.deliveredAt!, s.pickedUpAt!));
   const booked = shipments.filter((s) => s.status !== 'cancelled');
   const revenueCents = booked.reduce((a, s) => a + (s.revenueCents ?? 0), 0);
   const costCents = booked.reduce((a, s) => a + (s.costCents ?? 0), 0);

@@ -23,7 +23,7 @@ export interface KpiQuery {
   destination?: string;
 }
 
-const KEY: Record<KpiCut, SQL> = {
+export const KEY: Record<KpiCut, SQL> = {
   overall: sql`''`,
   account: sql`s.account_id::text`,
   carrier: sql`coalesce(s.carrier_id::text, '')`,
@@ -34,12 +34,12 @@ const KEY: Record<KpiCut, SQL> = {
 /** A local calendar date of an instant: the company zone decides days, weeks and months. */
 const localDay = (col: SQL, tz: string) => sql`(${col} AT TIME ZONE ${tz})::date`;
 
-function bucketOf(col: SQL, q: KpiQuery): SQL {
+export function bucketOf(col: SQL, q: KpiQuery): SQL {
   if (q.trend === 'none') return sql`NULL::date`;
   return sql`date_trunc(${q.trend}, ${col} AT TIME ZONE ${q.timeZone})::date`;
 }
 
-function filters(q: KpiQuery): SQL {
+export function filters(q: KpiQuery): SQL {
   const parts: SQL[] = [];
   if (q.accountId) parts.push(sql`s.account_id = ${q.accountId}`);
   if (q.carrierId) parts.push(sql`s.carrier_id = ${q.carrierId}`);
@@ -47,6 +47,20 @@ function filters(q: KpiQuery): SQL {
   if (q.origin) parts.push(sql`s.origin = ${q.origin}`);
   if (q.destination) parts.push(sql`s.destination = ${q.destination}`);
   return parts.length ? sql`AND ${sql.join(parts, sql` AND `)}` : sql``;
+}
+
+/** Transit time in days counted in whole minutes, as the rollup's histogram keeps it (formulas.ts transitDays). */
+const TRANSIT_DAYS = sql`(floor(extract(epoch FROM s.delivered_at - s.picked_up_at) / 60)::int)::float8 / 1440`;
+export const transitPercentiles = sql`
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${TRANSIT_DAYS}) AS transit_p50,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${TRANSIT_DAYS}) AS transit_p90`;
+
+/** The label of a row's key: the account's code and name, the carrier's code. */
+export function labelOf(cut: KpiCut): SQL {
+  if (cut === 'account')
+    return sql`(SELECT coalesce(a.code || ' ' || coalesce(a.name_zh, a.name_en, ''), a.code) FROM accounts a WHERE a.id = k.key::uuid)`;
+  if (cut === 'carrier') return sql`(SELECT p.code FROM partners p WHERE p.id = nullif(k.key, '')::uuid)`;
+  return sql`NULL::text`;
 }
 
 /**
@@ -85,12 +99,7 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
   const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${tz}`;
   const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${tz}`;
   const key = KEY[q.cut];
-  const label =
-    q.cut === 'account'
-      ? sql`(SELECT coalesce(a.code || ' ' || coalesce(a.name_zh, a.name_en, ''), a.code) FROM accounts a WHERE a.id = k.key::uuid)`
-      : q.cut === 'carrier'
-        ? sql`(SELECT p.code FROM partners p WHERE p.id = nullif(k.key, '')::uuid)`
-        : sql`NULL::text`;
+  const label = labelOf(q.cut);
   const res = await db.transaction(async (tx) => {
     await withoutJit(tx);
     return tx.execute<KpiRow>(sql`
@@ -103,8 +112,7 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
         count(${onTime('date', tz)})::int AS judged_date,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM shipment_exceptions x WHERE x.shipment_id = s.id
           AND x.kind IN ('damage', 'loss', 'shortage')))::int AS cargo_issues,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.delivered_at - s.picked_up_at) / 86400) AS transit_p50,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.delivered_at - s.picked_up_at) / 86400) AS transit_p90
+        ${transitPercentiles}
       FROM shipments s
       WHERE s.status = 'delivered' AND s.delivered_at >= ${from} AND s.delivered_at < ${to} ${filters(q)}
       GROUP BY 1, 2

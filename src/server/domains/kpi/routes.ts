@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import '../../../shared/i18n/logisticsMessages.js';
 import { calendarDate } from '../../../shared/partners.js';
+import { putServiceTargetsSchema } from '../../../shared/serviceTargets.js';
 import type { AppDeps } from '../../http/deps.js';
+import { accountServiceQuality, putServiceTargets } from './accountQuality.js';
 import { KPI_CUTS, KPI_TRENDS } from './repo.js';
 import { shipmentKpis } from './service.js';
 
@@ -32,5 +34,39 @@ export const kpiRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database 
       },
     },
     async (req) => shipmentKpis(database.db, req.query),
+  );
+
+  app.get(
+    '/accounts/:id/service-quality',
+    {
+      config: { permission: 'shipments.read' },
+      schema: {
+        tags: ['kpi'],
+        summary:
+          "One account's KPIs for [from, to) against its service targets (its own or its tier's), complaint rate, trend",
+        params: z.object({ id: z.string().uuid() }),
+        querystring: z.object({
+          from: calendarDate,
+          to: calendarDate,
+          trend: z.enum(['week', 'month']).default('month'),
+        }),
+      },
+    },
+    async (req) => accountServiceQuality(database.db, req.params.id, req.query),
+  );
+
+  app.put(
+    '/accounts/:id/service-targets',
+    {
+      config: { permission: 'accounts.write' },
+      schema: {
+        tags: ['kpi'],
+        summary:
+          "Set the account's own service targets (no version: create; with version: edit, 409 when stale)",
+        params: z.object({ id: z.string().uuid() }),
+        body: putServiceTargetsSchema,
+      },
+    },
+    async (req) => putServiceTargets(database.db, req.actor, req.params.id, req.body),
   );
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors.js';
 import { companySettings } from '../organization/settings.js';
 import type { OnTimeRule } from './formulas.js';
 import { type KpiCut, type KpiQuery, type KpiRow, type KpiTrend, kpiRows } from './repo.js';
+import { kpiRowsFromRollup, rollupTimeZone } from './rollup.js';
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
@@ -53,7 +54,9 @@ export async function shipmentKpis(db: DbOrTx, req: KpiRequest) {
   if (req.to <= req.from) throw new AppError('VALIDATION_FAILED', { fields: { to: 'date.range' } });
   const settings = await companySettings(db);
   const q: KpiQuery = { ...req, timeZone: settings.timezone, rule: req.rule ?? settings.onTimeRule };
-  const rows = await kpiRows(db, q);
+  // the rollup answers whenever its days were cut in the company's zone (it is rebuilt when that changes)
+  const rows =
+    (await rollupTimeZone(db)) === q.timeZone ? await kpiRowsFromRollup(db, q) : await kpiRows(db, q);
   return {
     from: q.from,
     to: q.to,

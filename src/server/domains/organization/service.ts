@@ -10,6 +10,7 @@ import { staleWrite } from '../../db/versioned.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { recordChange } from '../audit/service.js';
+import { alignRollupTimeZone } from '../kpi/index.js';
 import { organizations } from './table.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -52,6 +53,7 @@ export async function ensureOrganization(
       .values({ name, settings: { ...DEFAULT_ORGANIZATION_SETTINGS, ...settings } })
       .returning();
     await recordChange(tx, actor, 'organization', row.id, 'create', null, row);
+    await alignRollupTimeZone(tx, row.settings.timezone);
     return row;
   });
 }
@@ -85,6 +87,8 @@ export async function updateOrganization(
       .returning();
     if (!after) throw await staleWrite('organization', () => getOrganization(tx), toOrganizationDto);
     await recordChange(tx, actor, 'organization', after.id, 'update', flatten(before), flatten(after));
+    // the KPI rollup's days are local days: a new zone re-cuts them in this transaction
+    await alignRollupTimeZone(tx, after.settings.timezone);
     return toOrganizationDto(after);
   });
 }

@@ -13,6 +13,7 @@ export function registerShipmentAccountViews(): void {
   if (registered) return;
   registered = true;
   ACCOUNT_REFERENCES.push({ table: 'shipments', column: 'account_id' });
+  ACCOUNT_REFERENCES.push({ table: 'account_service_targets', column: 'account_id', onePerAccount: true });
 
   TIMELINE_SOURCES.shipments = async (db, accountId, before, limit) => {
     const { rows } = await db.execute<{

@@ -1,12 +1,17 @@
-import { Alert, Card, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { EditOutlined, StarOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { NotFoundPage } from '../../components/ErrorPages';
 import { type ChartOption, useEChart } from '../../components/useEChart';
+import { useCan } from '../auth/api';
 import { pct } from '../quality/api';
 import { type EvaluationDto, GRADE_COLOR, useEvaluations, usePartner } from './api';
+import { EvaluateDialog } from './EvaluateDialog';
+import { PartnerChildrenTable } from './PartnerChildrenTable';
+import { PartnerFormDialog } from './PartnerFormDialog';
 
 const period = (e: EvaluationDto) =>
   e.periodKind === 'quarter' ? `${e.periodStart} (Q)` : e.periodStart.slice(0, 7);
@@ -52,6 +57,8 @@ export default function PartnerScorecardPage() {
   const { t, i18n } = useTranslation();
   const partner = usePartner(id);
   const evals = useEvaluations(id);
+  const can = useCan();
+  const [dialog, setDialog] = useState<'edit' | 'evaluate' | null>(null);
   if (partner.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (isApiError(partner.error) && partner.error.status === 404) return <NotFoundPage />;
   if (partner.error) return <Alert type="error" showIcon message={partner.error.message} />;
@@ -59,9 +66,28 @@ export default function PartnerScorecardPage() {
   if (!p) return null;
   const items = evals.data?.items ?? [];
   const zh = i18n.language === 'zh-CN';
+  const manage = can('partners.manage');
   return (
     <Flex vertical gap={16}>
       <Card
+        extra={
+          manage && (
+            <Flex gap={8}>
+              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="partner-edit">
+                {t('partnerEdit.edit')}
+              </Button>
+              {p.kind === 'carrier' && (
+                <Button
+                  icon={<StarOutlined />}
+                  onClick={() => setDialog('evaluate')}
+                  data-testid="partner-evaluate"
+                >
+                  {t('partnerEdit.evaluate')}
+                </Button>
+              )}
+            </Flex>
+          )
+        }
         title={
           <Flex gap={8} align="center">
             <Link to="/partners">{t('partners.title')}</Link> / {p.code}
@@ -100,6 +126,17 @@ export default function PartnerScorecardPage() {
           )}
         </Descriptions>
       </Card>
+      <Card>
+        <Tabs
+          items={(['qualifications', 'contacts', 'contracts'] as const).map((kind) => ({
+            key: kind,
+            label: t(`partnerEdit.${kind}`),
+            children: <PartnerChildrenTable partnerId={p.id} kind={kind} items={p[kind]} editable={manage} />,
+          }))}
+        />
+      </Card>
+      {dialog === 'edit' && <PartnerFormDialog partner={p} onClose={() => setDialog(null)} />}
+      {dialog === 'evaluate' && <EvaluateDialog partnerId={p.id} onClose={() => setDialog(null)} />}
       <Card title={t('partners.history')}>
         {items.length ? (
           <HistoryChart items={items} />

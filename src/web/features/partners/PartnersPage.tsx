@@ -1,11 +1,14 @@
-import { Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PARTNER_KINDS, type PartnerDto, type PartnerKind } from '../../../shared/partners';
 import { Pager } from '../../components/Pager';
 import { useCursorPager } from '../../components/useCursorPager';
-import { GRADE_COLOR, usePartners } from './api';
+import { useCan } from '../auth/api';
+import { GRADE_COLOR, useExpiringQualifications, usePartners } from './api';
+import { PartnerFormDialog } from './PartnerFormDialog';
 
 /** Carriers, warehouses, customs brokers and last-mile partners with their current grade. */
 export default function PartnersPage() {
@@ -14,9 +17,32 @@ export default function PartnersPage() {
   const [q, setQ] = useState('');
   const pager = useCursorPager();
   const list = usePartners({ kind, q, cursor: pager.cursor });
+  const expiring = useExpiringQualifications();
+  const [creating, setCreating] = useState(false);
+  const can = useCan();
   const zh = i18n.language === 'zh-CN';
+  const alerts = (partnerId: string) => {
+    const mine = (expiring.data?.items ?? []).filter((x) => x.partnerId === partnerId);
+    const n = (s: string) => mine.filter((x) => x.expiryState === s).length;
+    return { expiring: n('expiring'), expired: n('expired') };
+  };
   return (
-    <Card title={t('partners.title')}>
+    <Card
+      title={t('partners.title')}
+      extra={
+        can('partners.manage') && (
+          <Button
+            icon={<PlusOutlined />}
+            type="primary"
+            onClick={() => setCreating(true)}
+            data-testid="partner-create"
+          >
+            {t('partnerEdit.create')}
+          </Button>
+        )
+      }
+    >
+      {creating && <PartnerFormDialog onClose={() => setCreating(false)} />}
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -64,6 +90,22 @@ export default function PartnersPage() {
                 {p.exitWarning && <Tag color="red">{t('partners.exitWarning')}</Tag>}
               </Flex>
             ),
+          },
+          {
+            title: t('partnerEdit.qualifications'),
+            render: (_, p) => {
+              const a = alerts(p.id);
+              return (
+                <Flex gap={4} data-testid="qualification-alerts">
+                  {a.expired > 0 && (
+                    <Tag color="red">{t('partnerEdit.listExpired', { count: a.expired })}</Tag>
+                  )}
+                  {a.expiring > 0 && (
+                    <Tag color="orange">{t('partnerEdit.listWarning', { count: a.expiring })}</Tag>
+                  )}
+                </Flex>
+              );
+            },
           },
         ]}
       />

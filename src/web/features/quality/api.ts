@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ServiceTargets } from '../../../shared/serviceTargets';
 import { api, withQuery } from '../../api/client';
 
 export type KpiCut = 'overall' | 'account' | 'carrier' | 'lane' | 'mode';
@@ -59,3 +60,49 @@ export const pct = (v: number | null | undefined) =>
 export const days = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
 export const money = (cents: number, locale: string) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(cents / 100);
+
+export interface ServiceTargetsDto extends ServiceTargets {
+  source: 'account' | 'tier';
+  version: number | null;
+  updatedAt: string | null;
+}
+
+export interface AccountQualityDto {
+  accountId: string;
+  tier: string;
+  from: string;
+  to: string;
+  rule: OnTimeRule;
+  timeZone: string;
+  kpis: KpiDto | null;
+  complaints: { count: number; per1000Shipments: number | null };
+  targets: ServiceTargetsDto;
+  meets: Record<keyof ServiceTargets, boolean | null>;
+  trend: KpiDto[];
+}
+
+const accountQualityKey = (accountId: string) => ['kpi', 'account-quality', accountId] as const;
+
+export function useAccountQuality(
+  accountId: string,
+  params: { from: string; to: string; trend: 'week' | 'month' },
+) {
+  return useQuery({
+    queryKey: [...accountQualityKey(accountId), params],
+    queryFn: () =>
+      api<AccountQualityDto>(
+        'GET',
+        withQuery(`/accounts/${encodeURIComponent(accountId)}/service-quality`, { ...params }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePutServiceTargets(accountId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ServiceTargets & { version?: number }) =>
+      api<ServiceTargetsDto>('PUT', `/accounts/${encodeURIComponent(accountId)}/service-targets`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: accountQualityKey(accountId) }),
+  });
+}

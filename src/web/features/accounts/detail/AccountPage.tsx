@@ -13,6 +13,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
 import { useCan, useCurrentSession } from '../../auth/api';
+import { AccountQualityTab } from '../../quality/AccountQualityTab';
 import { type AccountDto, useAccount, useSetArchived } from '../api';
 import { AccountFormDrawer } from '../form/AccountFormDrawer';
 import { accountName } from '../vocabulary';
@@ -146,6 +147,11 @@ export default function AccountPage() {
               key: 'timeline',
               label: t('accounts.detail.tabs.timeline'),
               children: <ActivityTimeline accountId={account.id} />,
+            },
+            {
+              key: 'quality',
+              label: t('accountQuality.tab'),
+              children: <AccountQualityTab accountId={account.id} mayEdit={mayEdit} />,
             },
             {
               key: 'requirements',

@@ -142,6 +142,23 @@ export default function OrganizationPage() {
           >
             <InputNumber min={1} max={24 * 30} precision={0} style={{ width: 160 }} />
           </Form.Item>
+          <Form.Item label={t('partnerEdit.scoreWeights')} extra={t('partnerEdit.scoreWeightsHelp')}>
+            <Flex gap={8} wrap>
+              {(['onTime', 'intact', 'satisfaction', 'price'] as const).map((k) => (
+                <Form.Item key={k} name={['settings', 'partnerScoreWeights', k]} noStyle>
+                  <InputNumber
+                    min={0}
+                    max={100}
+                    prefix={t(
+                      `partnerEdit.weight${k[0].toUpperCase()}${k.slice(1)}` as 'partnerEdit.weightPrice',
+                    )}
+                    aria-label={k}
+                    style={{ width: 150 }}
+                  />
+                </Form.Item>
+              ))}
+            </Flex>
+          </Form.Item>
           {editable && (
             <Button type="primary" htmlType="submit" loading={update.isPending} disabled={!!conflict}>
               {t('common.save')}

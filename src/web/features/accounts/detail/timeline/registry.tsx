@@ -1,7 +1,8 @@
-import { EditOutlined, FileTextOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { CarOutlined, EditOutlined, FileTextOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShipmentTimelineEntry } from '../../../shipments/TimelineEntry';
 import type { TimelineItem } from '../../api';
 import { AuditEntry } from './AuditEntry';
 
@@ -44,6 +45,7 @@ function GenericEntry({ item }: { item: TimelineItem }) {
 export const TIMELINE_RENDERERS: Record<string, TimelineRenderer> = {
   audit: { color: 'blue', icon: <EditOutlined />, Body: AuditEntry },
   notes: { color: 'green', icon: <FileTextOutlined />, Body: NoteEntry },
+  shipments: { color: 'cyan', icon: <CarOutlined />, Body: ShipmentTimelineEntry },
 };
 
 const FALLBACK: TimelineRenderer = { color: 'gray', icon: <QuestionCircleOutlined />, Body: GenericEntry };

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   MergeCellsOutlined,
   ShopOutlined,
@@ -37,7 +38,11 @@ export interface Screen extends ScreenRoute {
     | 'nav.duplicates'
     | 'logisticsNav.shipments'
     | 'logisticsNav.quality'
-    | 'logisticsNav.partners';
+    | 'logisticsNav.partners'
+    | 'serviceNav.tickets'
+    | 'serviceNav.dashboard'
+    | 'serviceNav.myDay'
+    | 'serviceNav.outbox';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -140,10 +145,33 @@ export const logisticsScreens: Screen[] = [
   },
 ];
 
+const TicketListPage = lazy(() => import('./features/servicedesk/TicketListPage'));
+const TicketPage = lazy(() => import('./features/servicedesk/detail/TicketPage'));
+
+/** Service desk: tickets and the pages reached from them, in the main menu below logistics. */
+export const serviceDeskScreens: Screen[] = [
+  {
+    path: '/tickets',
+    permission: 'tickets.read',
+    label: 'serviceNav.tickets',
+    icon: <CustomerServiceOutlined />,
+    element: <TicketListPage />,
+  },
+  {
+    path: '/tickets/:id',
+    permission: 'tickets.read',
+    label: 'serviceNav.tickets',
+    icon: <CustomerServiceOutlined />,
+    element: <TicketPage />,
+    hidden: true,
+  },
+];
+
 /** Every guarded route: the menu's screens and the pages reached from them. */
 export const screenRoutes: ScreenRoute[] = [
   ...customerScreens,
   ...logisticsScreens,
+  ...serviceDeskScreens,
   { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },
   ...adminScreens,
 ];

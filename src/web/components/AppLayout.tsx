@@ -10,7 +10,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
-import { adminScreens, customerScreens, logisticsScreens, type Screen } from '../screens';
+import { adminScreens, customerScreens, logisticsScreens, type Screen, serviceDeskScreens } from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -27,7 +27,9 @@ export function AppLayout() {
 
   const admin = adminScreens.filter((s) => can(s.permission));
   const customers = customerScreens.filter((s) => can(s.permission));
-  const logistics = logisticsScreens.filter((s) => !s.hidden && can(s.permission));
+  const logistics = [...logisticsScreens, ...serviceDeskScreens].filter(
+    (s) => !s.hidden && can(s.permission),
+  );
   const group = (key: string, icon: ReactNode, label: string, screens: Screen[]) =>
     screens.length
       ? [

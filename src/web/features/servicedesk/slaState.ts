@@ -64,12 +64,10 @@ export function useLiveSeconds(remainingMinutes: number | null, fetchedAt: numbe
   return Math.round(remainingMinutes * 60 - Math.max(0, now - fetchedAt) / 1000);
 }
 
-/** 1 d 02:03:04 style, for a number of seconds (sign dropped). */
+/** Hours:minutes:seconds of business time (hours not folded into days: a business day is not 24 h). */
 export function formatDuration(seconds: number): string {
   const s = Math.abs(seconds);
-  const d = Math.floor(s / 86_400);
-  const hms = [Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), Math.floor(s % 60)]
+  return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), Math.floor(s % 60)]
     .map((n) => String(n).padStart(2, '0'))
     .join(':');
-  return d ? `${d}d ${hms}` : hms;
 }

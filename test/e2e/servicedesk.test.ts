@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueue } from '../../src/server/jobs/enqueue.js';
+import { TestClock } from '../../src/server/lib/clock.js';
+import { startTestServer } from '../testServer.js';
+import { launchBrowser, logIn, poll, RESULTS } from './browser.js';
+
+// Monday 22 Sept 2025 09:00 in Shanghai: the default calendar works 09–12 and 13–18, Mon–Fri.
+const clock = new TestClock(new Date('2025-09-22T01:00:00Z'));
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const ids = { shipment: '', account: '', agent: '', manager: '' };
+
+/** The API as the admin: a session cookie and its CSRF token, like the web app holds them. */
+async function adminApi() {
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
+    return data;
+  };
+}
+let call: Awaited<ReturnType<typeof adminApi>>;
+
+interface Ticket {
+  id: string;
+  status: string;
+  kind: string;
+  category: string;
+  accountId: string;
+  shipmentIds: string[];
+  assigneeId: string | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  customerConfirmedAt: string | null;
+  rootCause: string | null;
+  sla: { escalationLevel: number; resolution: { breached: boolean } };
+}
+
+const escalationLevel = async (id: string) =>
+  (
+    await server.database.db.execute<{ l: number }>(
+      sql`SELECT escalation_level AS l FROM tickets WHERE id = ${id}`,
+    )
+  ).rows[0].l;
+
+/** Lets the server's job worker run the SLA sweep now (it takes "now" from the test clock). */
+const runSweep = () => enqueue(server.database.db, 'sla.sweep');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startTestServer({ clock });
+  call = await adminApi();
+  ids.account = (
+    await call<{ account: { id: string } }>('POST', '/accounts', {
+      account: { code: 'ACME', nameEn: 'Acme Trading' },
+    })
+  ).account.id;
+  const user = (email: string, name: string, role: string) =>
+    call<{ id: string }>('POST', '/users', {
+      email,
+      name,
+      role,
+      locale: 'en-US',
+      password: 'e2e-password-12345',
+    });
+  ids.agent = (await user('agent@e2e.test', 'Wang Agent', 'service')).id;
+  ids.manager = (await user('lead@e2e.test', 'Li Lead', 'manager')).id;
+  const [team] = (await call<{ items: Record<string, unknown>[] }>('GET', '/teams')).items;
+  const { id: teamId, version: _v, ...rest } = team;
+  await call('PUT', `/teams/${teamId}`, {
+    ...rest,
+    version: team.version,
+    leadId: ids.manager,
+    managerId: ids.manager,
+    memberIds: [ids.agent],
+  });
+  await call('POST', '/shipments/bulk', {
+    rows: [
+      {
+        waybill: 'SD-LATE-1',
+        accountCode: 'ACME',
+        mode: 'road_ltl',
+        origin: 'Shanghai',
+        destination: 'Beijing',
+        status: 'delivered',
+        bookedAt: '2025-09-12T02:00:00Z',
+        pickedUpAt: '2025-09-12T08:00:00Z',
+        promisedAt: '2025-09-16T10:00:00Z',
+        deliveredAt: '2025-09-19T06:00:00Z',
+        exceptions: [{ kind: 'delay', note: 'Held at Jinan hub' }],
+      },
+    ],
+  });
+  const found = await call<{ items: { id: string }[] }>('GET', '/shipments?waybill=SD-LATE-1');
+  ids.shipment = found.items[0].id;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.browser.close();
+  await server?.stop();
+});
+
+const ticketOf = (id: string) => call<Ticket>('GET', `/tickets/${id}`);
+const shot = (page: Page, name: string) => page.screenshot({ path: `${RESULTS}${name}.png`, fullPage: true });
+
+describe('service desk', () => {
+  it('follows a complaint from a late shipment to its confirmed resolution', async () => {
+    const { page } = await browser.newPage(1400, 1000);
+    await page.goto(`${server.baseUrl}/login`);
+    await logIn(page, server.adminEmail, server.adminPassword);
+
+    // Open a complaint from the late shipment: account, shipment and category come pre-filled.
+    await page.goto(`${server.baseUrl}/shipments/${ids.shipment}`);
+    await page.getByTestId('open-complaint').click();
+    await page.getByTestId('ticket-form').waitFor();
+    await poll(() => page.getByTestId('ticket-form').textContent()).toContain('ACME');
+    await page.getByTestId('ticket-description').fill('Customer says the goods arrived three days late.');
+    await page.getByTestId('ticket-create-submit').click();
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+    const ticketId = page.url().split('/').pop() as string;
+    let tk = await ticketOf(ticketId);
+    expect(tk).toMatchObject({
+      kind: 'complaint',
+      category: 'delay',
+      accountId: ids.account,
+      shipmentIds: [ids.shipment],
+      assigneeId: ids.agent, // round-robin in the team
+      status: 'new',
+    });
+    await poll(() => page.getByTestId('ticket-shipments').textContent()).toBe('SD-LATE-1');
+
+    // An internal note, then a reply to the customer: the reply is the first response.
+    await page
+      .getByTestId('reply-mode')
+      .getByText(/Internal note|内部备注/)
+      .click();
+    await page.getByTestId('reply-body').fill('Checked with the Jinan hub: held by the snow closure.');
+    await page.getByTestId('reply-send').click();
+    await page.getByTestId('message-note').waitFor();
+    expect((await ticketOf(ticketId)).firstResponseAt).toBeNull(); // a note is not a response
+    await page
+      .getByTestId('reply-mode')
+      .getByText(/Reply to customer|回复客户/)
+      .click();
+    await page
+      .getByTestId('reply-body')
+      .fill('We are sorry for the delay; we are checking the compensation.');
+    await page.getByTestId('reply-send').click();
+    await page.getByTestId('message-reply').waitFor();
+    const events = await call<{ items: { type: string; internal: boolean }[] }>(
+      'GET',
+      `/tickets/${ticketId}/events`,
+    );
+    expect(events.items.filter((e) => e.type === 'note' || e.type === 'reply')).toEqual([
+      expect.objectContaining({ type: 'note', internal: true }),
+      expect.objectContaining({ type: 'reply', internal: false }),
+    ]);
+    expect((await ticketOf(ticketId)).firstResponseAt).toBe(clock.now().toISOString());
+    expect(await page.getByTestId('message-note').getAttribute('data-internal')).toBe('true');
+
+    // The resolution clock ticks live: general tier × medium = 1,440 business minutes.
+    await poll(() => page.getByTestId('sla-first-response').getAttribute('data-state')).toBe('met');
+    const remaining = page.getByTestId('sla-resolution-remaining');
+    const before = await remaining.textContent();
+    expect(before).toMatch(/2[34]:\d\d:\d\d/);
+    await poll(() => remaining.textContent()).not.toBe(before);
+    await shot(page, 'servicedesk-ticket-open');
+
+    // Let business time pass beyond the resolution deadline (8 working hours a day: Wed 18:00 Shanghai)
+    // to Thu 09:30: the sweep warns and escalates to the agent, an hour later to the team lead.
+    clock.set('2025-09-25T01:30:00Z');
+    await runSweep();
+    await poll(() => escalationLevel(ticketId)).toBe(1);
+    clock.advanceMinutes(61);
+    await runSweep();
+    await poll(() => escalationLevel(ticketId)).toBe(2);
+    tk = await ticketOf(ticketId);
+    expect(tk.sla.resolution.breached).toBe(true);
+    const notified = await server.database.db.execute<{ user_id: string; kind: string }>(
+      sql`SELECT user_id, kind FROM notifications WHERE data->>'ticketId' = ${ticketId} AND kind LIKE 'sla.%' ORDER BY created_at`,
+    );
+    expect(notified.rows).toEqual([
+      { user_id: ids.agent, kind: 'sla.warning' },
+      { user_id: ids.agent, kind: 'sla.breach' },
+      { user_id: ids.manager, kind: 'sla.breach' },
+    ]);
+    await page.reload();
+    await poll(() => page.getByTestId('escalation-step').count()).toBe(3);
+    expect(await page.getByTestId('escalation-notified').allTextContents()).toEqual([
+      expect.stringContaining('Wang Agent'),
+      expect.stringContaining('Wang Agent'),
+      expect.stringContaining('Li Lead'),
+    ]);
+    expect(await page.getByTestId('sla-resolution').getAttribute('data-state')).toBe('breached');
+    await shot(page, 'servicedesk-ticket-escalated');
+
+    // Resolve with root cause and resolution; the customer accepts, which closes the ticket.
+    await page.getByTestId('to-resolved').click();
+    await page.getByTestId('status-root-cause').fill('Highway closure, no re-routing');
+    await page.getByTestId('status-resolution').fill('Refunded the freight charge');
+    await page.getByTestId('status-confirm').click();
+    await poll(() => page.getByTestId('ticket-status').getAttribute('data-status')).toBe('resolved');
+    tk = await ticketOf(ticketId);
+    expect(tk).toMatchObject({ status: 'resolved', rootCause: 'Highway closure, no re-routing' });
+    expect(tk.resolvedAt).toBe(clock.now().toISOString());
+    await page.getByTestId('confirm-accept').click();
+    await page.getByTestId('customer-confirmed').waitFor();
+    tk = await ticketOf(ticketId);
+    expect(tk).toMatchObject({ status: 'closed', customerConfirmedAt: clock.now().toISOString() });
+    await poll(() => page.getByTestId('ticket-status').getAttribute('data-status')).toBe('closed');
+    // Closed: only reopening is offered, as the transition table says.
+    expect(await page.getByTestId('status-actions').locator('button[data-testid^="to-"]').count()).toBe(1);
+    await shot(page, 'servicedesk-ticket-closed');
+
+    // The list finds it by the saved filters' fields.
+    await page.goto(`${server.baseUrl}/tickets?category=delay&breached=true`);
+    await poll(() => page.getByTestId('tickets-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await page.goto(`${server.baseUrl}/tickets?category=damage`);
+    await poll(() => page.getByTestId('tickets-table').locator('tbody tr.ant-table-row').count()).toBe(0);
+    await page.context().close();
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+});

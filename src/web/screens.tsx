@@ -5,6 +5,8 @@ import {
   CarOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FundOutlined,
+  MailOutlined,
   MergeCellsOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -20,6 +22,7 @@ const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
 const AuditPage = lazy(() => import('./features/admin/audit/AuditPage'));
 const OrganizationPage = lazy(() => import('./features/admin/organization/OrganizationPage'));
+const OutboxPage = lazy(() => import('./features/notifications/OutboxPage'));
 
 export interface ScreenRoute {
   path: string;
@@ -96,6 +99,13 @@ export const adminScreens: Screen[] = [
     icon: <BankOutlined />,
     element: <OrganizationPage />,
   },
+  {
+    path: '/admin/outbox',
+    permission: 'outbox.read',
+    label: 'serviceNav.outbox',
+    icon: <MailOutlined />,
+    element: <OutboxPage />,
+  },
 ];
 
 const ShipmentsPage = lazy(() => import('./features/shipments/ShipmentsPage'));
@@ -147,9 +157,17 @@ export const logisticsScreens: Screen[] = [
 
 const TicketListPage = lazy(() => import('./features/servicedesk/TicketListPage'));
 const TicketPage = lazy(() => import('./features/servicedesk/detail/TicketPage'));
+const ServiceDeskPage = lazy(() => import('./features/servicedesk/dashboard/ServiceDeskPage'));
 
 /** Service desk: tickets and the pages reached from them, in the main menu below logistics. */
 export const serviceDeskScreens: Screen[] = [
+  {
+    path: '/service-desk',
+    permission: 'tickets.read',
+    label: 'serviceNav.dashboard',
+    icon: <FundOutlined />,
+    element: <ServiceDeskPage />,
+  },
   {
     path: '/tickets',
     permission: 'tickets.read',

@@ -10,6 +10,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { adminScreens, customerScreens, logisticsScreens, type Screen, serviceDeskScreens } from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
@@ -109,6 +110,7 @@ export function AppLayout() {
           <Typography.Text type="secondary" ellipsis style={{ flex: 1 }}>
             {t('app.tagline')}
           </Typography.Text>
+          <NotificationBell />
           <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 16 : 24 }}>

@@ -204,13 +204,13 @@ export const servicedeskEnUS = {
       'SMS: no SMS provider is connected. Text messages are written to the outbox log only and are not sent.',
     saved: 'Preferences saved',
     kinds: {
-      'ticket.created': 'A ticket is opened for my team',
-      'ticket.assigned': 'A ticket is assigned to me',
-      'ticket.customerMessage': 'A customer writes on my ticket',
-      'sla.warning': 'SLA warning',
-      'sla.breach': 'SLA breach and escalation',
-      'task.reminder': 'Task reminder',
-      'task.overdue': 'Overdue task of my team',
+      ticket: {
+        created: 'A ticket is opened for my team',
+        assigned: 'A ticket is assigned to me',
+        customerMessage: 'A customer writes on my ticket',
+      },
+      sla: { warning: 'SLA warning', breach: 'SLA breach and escalation' },
+      task: { reminder: 'Task reminder', overdue: 'Overdue task of my team' },
     },
   },
   outbox: {

@@ -204,13 +204,13 @@ export const servicedeskZhCN: typeof servicedeskEnUS = {
     smsNote: '短信：尚未接入短信服务商，短信只写入发件箱日志，不会真正发出。',
     saved: '偏好已保存',
     kinds: {
-      'ticket.created': '我的团队有新工单',
-      'ticket.assigned': '有工单分配给我',
-      'ticket.customerMessage': '客户在我的工单中留言',
-      'sla.warning': 'SLA 预警',
-      'sla.breach': 'SLA 超时与升级',
-      'task.reminder': '任务提醒',
-      'task.overdue': '团队任务逾期',
+      ticket: {
+        created: '我的团队有新工单',
+        assigned: '有工单分配给我',
+        customerMessage: '客户在我的工单中留言',
+      },
+      sla: { warning: 'SLA 预警', breach: 'SLA 超时与升级' },
+      task: { reminder: '任务提醒', overdue: '团队任务逾期' },
     },
   },
   outbox: {

@@ -11,13 +11,14 @@ const clock = new TestClock(new Date('2025-09-22T01:00:00Z'));
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 const ids = { shipment: '', account: '', agent: '', manager: '' };
+let ticketIdForBell = '';
 
-/** The API as the admin: a session cookie and its CSRF token, like the web app holds them. */
-async function adminApi() {
+/** The API as a user: a session cookie and its CSRF token, like the web app holds them. */
+async function apiAs(email: string, password: string) {
   const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
+    body: JSON.stringify({ email, password }),
   });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
@@ -28,12 +29,13 @@ async function adminApi() {
       headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const data = (await res.json()) as T;
+    const data = (res.status === 204 ? undefined : await res.json()) as T;
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
     return data;
   };
 }
-let call: Awaited<ReturnType<typeof adminApi>>;
+let call: Awaited<ReturnType<typeof apiAs>>;
+const LEAD_PASSWORD = 'e2e-lead-password-2';
 
 interface Ticket {
   id: string;
@@ -63,7 +65,7 @@ const runSweep = () => enqueue(server.database.db, 'sla.sweep');
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await startTestServer({ clock });
-  call = await adminApi();
+  call = await apiAs(server.adminEmail, server.adminPassword);
   ids.account = (
     await call<{ account: { id: string } }>('POST', '/accounts', {
       account: { code: 'ACME', nameEn: 'Acme Trading' },
@@ -79,6 +81,11 @@ beforeAll(async () => {
     });
   ids.agent = (await user('agent@e2e.test', 'Wang Agent', 'service')).id;
   ids.manager = (await user('lead@e2e.test', 'Li Lead', 'manager')).id;
+  // Users made by an administrator choose their own password first.
+  await (await apiAs('lead@e2e.test', 'e2e-password-12345'))('POST', '/auth/password', {
+    currentPassword: 'e2e-password-12345',
+    newPassword: LEAD_PASSWORD,
+  });
   const [team] = (await call<{ items: Record<string, unknown>[] }>('GET', '/teams')).items;
   const { id: teamId, version: _v, ...rest } = team;
   await call('PUT', `/teams/${teamId}`, {
@@ -231,7 +238,66 @@ describe('service desk', () => {
     await poll(() => page.getByTestId('tickets-table').locator('tbody tr.ant-table-row').count()).toBe(1);
     await page.goto(`${server.baseUrl}/tickets?category=damage`);
     await poll(() => page.getByTestId('tickets-table').locator('tbody tr.ant-table-row').count()).toBe(0);
+    // The dashboard shows the server's figures: one closed ticket, SLA missed, its root cause.
+    clock.advanceMinutes(1); // the period ends at "now", exclusive
+    const kpis = await call<{ slaCompliance: { closed: number; rate: number } }>('GET', '/service-desk/kpis');
+    expect(kpis.slaCompliance).toMatchObject({ closed: 1, rate: 0 });
+    await page.goto(`${server.baseUrl}/service-desk`);
+    await poll(() => page.getByTestId('kpi-compliance').textContent()).toBe('0.0 %');
+    await page.getByTestId('pareto-chart').waitFor();
+    expect(await page.getByTestId('agent-workload').textContent()).toContain('Wang Agent');
+    await page.waitForTimeout(500); // chart animation, for the screenshot
+    await shot(page, 'servicedesk-dashboard');
+
+    // The outbox lists the escalation mails (the team lead's among them) and says SMS is only logged.
+    await page.goto(`${server.baseUrl}/admin/outbox`);
+    await page.getByTestId('sms-note').waitFor();
+    await page
+      .getByTestId('outbox-status')
+      .getByText(/^(All|全部)$/)
+      .click();
+    await poll(() => page.getByTestId('outbox-table').textContent()).toContain('lead@e2e.test');
+    await page.context().close();
+    ticketIdForBell = ticketId;
+  }, 120_000);
+
+  it('shows the team lead the escalation in the bell and marks it read', async () => {
+    // A second ticket assigned to the lead: one more unread notification (ticket.assigned).
+    await call('POST', '/tickets', {
+      kind: 'inquiry',
+      category: 'billing',
+      subject: 'Invoice question',
+      accountId: ids.account,
+      assigneeId: ids.manager,
+    });
+    const { page } = await browser.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await logIn(page, 'lead@e2e.test', LEAD_PASSWORD);
+    const unread = async () =>
+      (
+        await server.database.db.execute<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${ids.manager} AND read_at IS NULL`,
+        )
+      ).rows[0].n;
+    const before = await unread();
+    expect(before).toBeGreaterThanOrEqual(2);
+    await poll(() => page.getByTestId('notification-count').textContent()).toContain(String(before));
+    await page.getByTestId('notification-bell').click();
+    const item = page.getByTestId('notification-item').first();
+    await item.waitFor();
+    await shot(page, 'servicedesk-bell');
+    // The oldest unread one is the escalation of the complaint; it opens the ticket.
+    await page
+      .getByTestId('notification-item')
+      .filter({ hasText: /T000001/ })
+      .first()
+      .click();
+    await page.waitForURL(`**/tickets/${ticketIdForBell}`);
+    await poll(unread).toBe(before - 1);
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notifications-read-all').click();
+    await poll(unread).toBe(0);
     await page.context().close();
     expect(browser.pageErrors).toEqual([]);
-  }, 120_000);
+  }, 60_000);
 });

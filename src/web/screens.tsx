@@ -8,6 +8,7 @@ import {
   FundOutlined,
   MailOutlined,
   MergeCellsOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -158,9 +159,17 @@ export const logisticsScreens: Screen[] = [
 const TicketListPage = lazy(() => import('./features/servicedesk/TicketListPage'));
 const TicketPage = lazy(() => import('./features/servicedesk/detail/TicketPage'));
 const ServiceDeskPage = lazy(() => import('./features/servicedesk/dashboard/ServiceDeskPage'));
+const MyDayPage = lazy(() => import('./features/tasks/MyDayPage'));
 
 /** Service desk: tickets and the pages reached from them, in the main menu below logistics. */
 export const serviceDeskScreens: Screen[] = [
+  {
+    path: '/my-day',
+    permission: 'tasks.write',
+    label: 'serviceNav.myDay',
+    icon: <ScheduleOutlined />,
+    element: <MyDayPage />,
+  },
   {
     path: '/service-desk',
     permission: 'tickets.read',

@@ -3,6 +3,7 @@ import {
   EditOutlined,
   InboxOutlined,
   MergeCellsOutlined,
+  PhoneOutlined,
   RollbackOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
 import { useCan, useCurrentSession } from '../../auth/api';
+import { InteractionDialog } from '../../tasks/InteractionDialog';
 import { type AccountDto, useAccount, useSetArchived } from '../api';
 import { AccountFormDrawer } from '../form/AccountFormDrawer';
 import { accountName } from '../vocabulary';
@@ -36,6 +38,7 @@ export default function AccountPage() {
   const [dialog, setDialog] = useState<'owner' | 'merge' | null>(null);
   // The edit form works on the account as it was when opened; a refetch meanwhile must not reset it.
   const [editing, setEditing] = useState<AccountDto | null>(null);
+  const [logging, setLogging] = useState(false);
 
   if (detail.isPending) return <Skeleton active />;
   if (detail.error) {
@@ -60,6 +63,11 @@ export default function AccountPage() {
 
   const actions = (
     <>
+      {can('interactions.write') && !merged && (
+        <Button icon={<PhoneOutlined />} onClick={() => setLogging(true)} data-testid="interaction-add">
+          {t('interactions.quickAdd')}
+        </Button>
+      )}
       {mayEdit && !account.archivedAt && (
         <Button icon={<EditOutlined />} onClick={() => setEditing(account)} data-testid="account-edit">
           {t('accounts.detail.edit')}
@@ -133,6 +141,7 @@ export default function AccountPage() {
         )
       )}
       <AccountHeader detail={detail.data} actions={actions} />
+      {logging && <InteractionDialog accountId={account.id} onClose={() => setLogging(false)} />}
       <Card>
         <Tabs
           destroyOnHidden

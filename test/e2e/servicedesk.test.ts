@@ -300,4 +300,42 @@ describe('service desk', () => {
     await page.context().close();
     expect(browser.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('logs an interaction from the account page and completes a task of my day', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await logIn(page, server.adminEmail, server.adminPassword);
+    await page.goto(`${server.baseUrl}/accounts/${ids.account}`);
+    await page.getByTestId('interaction-add').click();
+    await page.getByTestId('interaction-subject').fill('Called about the late delivery');
+    await page.getByTestId('interaction-submit').click();
+    const logged = async () =>
+      (
+        await call<{ items: { subject: string; channel: string }[] }>(
+          'GET',
+          `/accounts/${ids.account}/interactions`,
+        )
+      ).items;
+    await poll(logged).toEqual([
+      expect.objectContaining({ subject: 'Called about the late delivery', channel: 'phone' }),
+    ]);
+
+    const task = await call<{ id: string }>('POST', '/tasks', {
+      title: 'Call ACME back about the refund',
+      accountId: ids.account,
+      dueAt: new Date(clock.now().getTime() + 2 * 3_600_000).toISOString(),
+    });
+    await page.goto(`${server.baseUrl}/my-day`);
+    const item = page.getByTestId('task-item').filter({ hasText: 'Call ACME back about the refund' });
+    await item.getByRole('button').click();
+    await poll(
+      async () =>
+        (await call<{ items: { id: string; status: string }[] }>('GET', '/tasks?assigneeId=me')).items.find(
+          (x) => x.id === task.id,
+        )?.status,
+    ).toBe('done');
+    await poll(() => item.count()).toBe(0);
+    await page.context().close();
+    expect(browser.pageErrors).toEqual([]);
+  }, 60_000);
 });

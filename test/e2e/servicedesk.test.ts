@@ -5,37 +5,16 @@ import { enqueue } from '../../src/server/jobs/enqueue.js';
 import { TestClock } from '../../src/server/lib/clock.js';
 import { startTestServer } from '../testServer.js';
 import { launchBrowser, logIn, poll, RESULTS } from './browser.js';
+import { type Api, apiAs, LEAD_PASSWORD, seedServiceDesk } from './serviceDeskWorld.js';
 
 // Monday 22 Sept 2025 09:00 in Shanghai: the default calendar works 09–12 and 13–18, Mon–Fri.
 const clock = new TestClock(new Date('2025-09-22T01:00:00Z'));
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
-const ids = { shipment: '', account: '', agent: '', manager: '' };
+let ids: Awaited<ReturnType<typeof seedServiceDesk>>;
 let ticketIdForBell = '';
 
-/** The API as a user: a session cookie and its CSRF token, like the web app holds them. */
-async function apiAs(email: string, password: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = (res.status === 204 ? undefined : await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
-    return data;
-  };
-}
-let call: Awaited<ReturnType<typeof apiAs>>;
-const LEAD_PASSWORD = 'e2e-lead-password-2';
+let call: Api;
 
 interface Ticket {
   id: string;
@@ -65,55 +44,8 @@ const runSweep = () => enqueue(server.database.db, 'sla.sweep');
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await startTestServer({ clock });
-  call = await apiAs(server.adminEmail, server.adminPassword);
-  ids.account = (
-    await call<{ account: { id: string } }>('POST', '/accounts', {
-      account: { code: 'ACME', nameEn: 'Acme Trading' },
-    })
-  ).account.id;
-  const user = (email: string, name: string, role: string) =>
-    call<{ id: string }>('POST', '/users', {
-      email,
-      name,
-      role,
-      locale: 'en-US',
-      password: 'e2e-password-12345',
-    });
-  ids.agent = (await user('agent@e2e.test', 'Wang Agent', 'service')).id;
-  ids.manager = (await user('lead@e2e.test', 'Li Lead', 'manager')).id;
-  // Users made by an administrator choose their own password first.
-  await (await apiAs('lead@e2e.test', 'e2e-password-12345'))('POST', '/auth/password', {
-    currentPassword: 'e2e-password-12345',
-    newPassword: LEAD_PASSWORD,
-  });
-  const [team] = (await call<{ items: Record<string, unknown>[] }>('GET', '/teams')).items;
-  const { id: teamId, version: _v, ...rest } = team;
-  await call('PUT', `/teams/${teamId}`, {
-    ...rest,
-    version: team.version,
-    leadId: ids.manager,
-    managerId: ids.manager,
-    memberIds: [ids.agent],
-  });
-  await call('POST', '/shipments/bulk', {
-    rows: [
-      {
-        waybill: 'SD-LATE-1',
-        accountCode: 'ACME',
-        mode: 'road_ltl',
-        origin: 'Shanghai',
-        destination: 'Beijing',
-        status: 'delivered',
-        bookedAt: '2025-09-12T02:00:00Z',
-        pickedUpAt: '2025-09-12T08:00:00Z',
-        promisedAt: '2025-09-16T10:00:00Z',
-        deliveredAt: '2025-09-19T06:00:00Z',
-        exceptions: [{ kind: 'delay', note: 'Held at Jinan hub' }],
-      },
-    ],
-  });
-  const found = await call<{ items: { id: string }[] }>('GET', '/shipments?waybill=SD-LATE-1');
-  ids.shipment = found.items[0].id;
+  call = await apiAs(server.baseUrl, server.adminEmail, server.adminPassword);
+  ids = await seedServiceDesk(server.baseUrl, call);
 }, 180_000);
 
 afterAll(async () => {

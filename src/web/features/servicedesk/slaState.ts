@@ -15,7 +15,9 @@ export function clockState(
   if (c.metAt) return c.breached ? 'metLate' : 'met';
   if (paused) return 'paused';
   if (c.breached || (remaining !== null && remaining < 0)) return 'breached';
-  if (remaining !== null && remaining <= c.targetMinutes * (1 - warnPercent / 100)) return 'warning';
+  // used share ≥ warning share, in whole numbers (0.2 × 120 is not exactly 24 in floating point)
+  if (remaining !== null && (c.targetMinutes - remaining) * 100 >= c.targetMinutes * warnPercent)
+    return 'warning';
   return 'running';
 }
 

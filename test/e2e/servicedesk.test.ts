@@ -168,6 +168,20 @@ describe('service desk', () => {
     // The list finds it by the saved filters' fields.
     await page.goto(`${server.baseUrl}/tickets?category=delay&breached=true`);
     await poll(() => page.getByTestId('tickets-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    // Those filters kept as a saved view, applied again from an empty list.
+    await page.getByTestId('ticket-save-view').click();
+    await page.locator('.ant-modal input').fill('Late and breached');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    const views = async () =>
+      (await call<{ items: { name: string; query: object }[] }>('GET', '/saved-views?list=tickets')).items;
+    await poll(views).toEqual([
+      expect.objectContaining({ name: 'Late and breached', query: { category: 'delay', breached: 'true' } }),
+    ]);
+    await page.goto(`${server.baseUrl}/tickets`);
+    await page.getByTestId('ticket-saved-views').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Late and breached' }).click();
+    await page.waitForURL(/category=delay/);
+    expect(new URL(page.url()).searchParams.get('breached')).toBe('true');
     await page.goto(`${server.baseUrl}/tickets?category=damage`);
     await poll(() => page.getByTestId('tickets-table').locator('tbody tr.ant-table-row').count()).toBe(0);
     // The dashboard shows the server's figures: one closed ticket, SLA missed, its root cause.

@@ -1,4 +1,5 @@
 import { loadConfig } from '../src/server/config.js';
+import type { Clock } from '../src/server/lib/clock.js';
 import { startServer } from '../src/server/server.js';
 import { createTestDatabase } from './db.js';
 
@@ -6,9 +7,10 @@ export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-passwo
 
 /**
  * The real server on a fresh database, listening on a free port and serving the built web app —
- * for browser tests. `demo: true` loads the demo company as a first start would.
+ * for browser tests. `demo: true` loads the demo company as a first start would. A `clock` (a
+ * TestClock) is what the routes and the job workers (SLA sweep, reminders) take as now.
  */
-export async function startTestServer(opts: { demo?: boolean } = {}) {
+export async function startTestServer(opts: { demo?: boolean; clock?: Clock } = {}) {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: url,
@@ -18,7 +20,7 @@ export async function startTestServer(opts: { demo?: boolean } = {}) {
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
   });
-  const server = await startServer(config, { empty: !opts.demo, serveWeb: true });
+  const server = await startServer(config, { empty: !opts.demo, serveWeb: true, clock: opts.clock });
   const { port } = server.app.server.address() as { port: number };
   return {
     baseUrl: `http://127.0.0.1:${port}`,

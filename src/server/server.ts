@@ -7,7 +7,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DatabaseTarget, openConfiguredDatabase } from './db/open.js';
 import { type JobRunner, startJobRunner } from './jobs/runner.js';
-import { systemClock } from './lib/clock.js';
+import { type Clock, systemClock } from './lib/clock.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,7 +21,7 @@ export interface RunningServer {
 /** Open (or start) the database, migrate, bootstrap on first start, serve. Used by main and tests. */
 export async function startServer(
   config: Config,
-  opts: { empty?: boolean; serveWeb?: boolean } = {},
+  opts: { empty?: boolean; serveWeb?: boolean; clock?: Clock } = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: config.LOG_LEVEL, redact: LOG_REDACT });
   const target = await openConfiguredDatabase(config, (m) =>
@@ -33,14 +33,15 @@ export async function startServer(
     const boot = await bootstrap(database.db, config, opts.empty ?? config.LOGICRM_EMPTY, (m) =>
       logger.info(m),
     );
-    const app = await buildApp({ database, config }, { logger, serveWeb: opts.serveWeb });
+    const clock = opts.clock ?? systemClock;
+    const app = await buildApp({ database, config, clock }, { logger, serveWeb: opts.serveWeb });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     let jobs: JobRunner | undefined;
     if (config.JOBS === 'in-process') {
       jobs = await startJobRunner(target.url, {
         database,
         config,
-        clock: systemClock,
+        clock,
         log: (obj, msg) => logger.warn(obj, msg),
       });
     }

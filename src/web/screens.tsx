@@ -3,8 +3,12 @@ import {
   AuditOutlined,
   BankOutlined,
   CarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
+  FundOutlined,
+  MailOutlined,
   MergeCellsOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +26,7 @@ const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
 const AuditPage = lazy(() => import('./features/admin/audit/AuditPage'));
 const OrganizationPage = lazy(() => import('./features/admin/organization/OrganizationPage'));
+const OutboxPage = lazy(() => import('./features/notifications/OutboxPage'));
 
 export interface ScreenRoute {
   path: string;
@@ -41,7 +46,11 @@ export interface Screen extends ScreenRoute {
     | 'logisticsNav.shipments'
     | 'logisticsNav.quality'
     | 'logisticsNav.partners'
-    | 'knowledge.nav';
+    | 'knowledge.nav'
+    | 'serviceNav.tickets'
+    | 'serviceNav.dashboard'
+    | 'serviceNav.myDay'
+    | 'serviceNav.outbox';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -95,6 +104,13 @@ export const adminScreens: Screen[] = [
     icon: <BankOutlined />,
     element: <OrganizationPage />,
   },
+  {
+    path: '/admin/outbox',
+    permission: 'outbox.read',
+    label: 'serviceNav.outbox',
+    icon: <MailOutlined />,
+    element: <OutboxPage />,
+  },
 ];
 
 const ShipmentsPage = lazy(() => import('./features/shipments/ShipmentsPage'));
@@ -144,11 +160,50 @@ export const logisticsScreens: Screen[] = [
   },
 ];
 
+const TicketListPage = lazy(() => import('./features/servicedesk/TicketListPage'));
+const TicketPage = lazy(() => import('./features/servicedesk/detail/TicketPage'));
+const ServiceDeskPage = lazy(() => import('./features/servicedesk/dashboard/ServiceDeskPage'));
+const MyDayPage = lazy(() => import('./features/tasks/MyDayPage'));
+
+/** Service desk: tickets and the pages reached from them, in the main menu below logistics. */
+export const serviceDeskScreens: Screen[] = [
+  {
+    path: '/my-day',
+    permission: 'tasks.write',
+    label: 'serviceNav.myDay',
+    icon: <ScheduleOutlined />,
+    element: <MyDayPage />,
+  },
+  {
+    path: '/service-desk',
+    permission: 'tickets.read',
+    label: 'serviceNav.dashboard',
+    icon: <FundOutlined />,
+    element: <ServiceDeskPage />,
+  },
+  {
+    path: '/tickets',
+    permission: 'tickets.read',
+    label: 'serviceNav.tickets',
+    icon: <CustomerServiceOutlined />,
+    element: <TicketListPage />,
+  },
+  {
+    path: '/tickets/:id',
+    permission: 'tickets.read',
+    label: 'serviceNav.tickets',
+    icon: <CustomerServiceOutlined />,
+    element: <TicketPage />,
+    hidden: true,
+  },
+];
+
 /** Every guarded route: the menu's screens and the pages reached from them. */
 export const screenRoutes: ScreenRoute[] = [
   ...customerScreens,
   ...logisticsScreens,
   ...knowledgeScreens,
+  ...serviceDeskScreens,
   { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },
   // Imports are reached from the lists they fill ("Import" on the accounts list).
   { path: '/imports', permission: 'accounts.import', element: <ImportsPage /> },

@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
 import { knowledgeScreens } from '../features/knowledge/screens';
-import { adminScreens, customerScreens, logisticsScreens, type Screen } from '../screens';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import { adminScreens, customerScreens, logisticsScreens, type Screen, serviceDeskScreens } from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -28,7 +29,9 @@ export function AppLayout() {
 
   const admin = adminScreens.filter((s) => can(s.permission));
   const customers = customerScreens.filter((s) => can(s.permission));
-  const logistics = [...logisticsScreens, ...knowledgeScreens].filter((s) => !s.hidden && can(s.permission));
+  const logistics = [...logisticsScreens, ...serviceDeskScreens, ...knowledgeScreens].filter(
+    (s) => !s.hidden && can(s.permission),
+  );
   const group = (key: string, icon: ReactNode, label: string, screens: Screen[]) =>
     screens.length
       ? [
@@ -108,6 +111,7 @@ export function AppLayout() {
           <Typography.Text type="secondary" ellipsis style={{ flex: 1 }}>
             {t('app.tagline')}
           </Typography.Text>
+          <NotificationBell />
           <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 16 : 24 }}>

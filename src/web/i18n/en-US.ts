@@ -2,6 +2,7 @@ import { accountsEnUS } from './accounts.en-US';
 import { importsEnUS } from './imports.en-US';
 import { knowledgeEnUS } from './knowledge.en-US';
 import { logisticsEnUS } from './logistics.en-US';
+import { servicedeskEnUS } from './servicedesk.en-US';
 import { serviceQualityEnUS } from './serviceQuality.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
@@ -255,4 +256,5 @@ export const enUS = {
   ...logisticsEnUS,
   ...knowledgeEnUS,
   ...serviceQualityEnUS,
+  ...servicedeskEnUS,
 };

@@ -3,6 +3,7 @@ import type { enUS } from './en-US';
 import { importsZhCN } from './imports.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
+import { servicedeskZhCN } from './servicedesk.zh-CN';
 import { serviceQualityZhCN } from './serviceQuality.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
@@ -246,4 +247,5 @@ export const zhCN: typeof enUS = {
   ...logisticsZhCN,
   ...knowledgeZhCN,
   ...serviceQualityZhCN,
+  ...servicedeskZhCN,
 };

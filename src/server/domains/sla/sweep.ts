@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { type NotifyInput, notifyMany } from '../notifications/service.js';
 
 /** Wall-clock time a breached ticket stays at one escalation level before going up the ladder. */
@@ -67,7 +67,9 @@ export async function runSlaSweep(db: Db, now: Date): Promise<{ warned: number; 
         ).rows.map((r) => r.id)
       : [];
     const inputs: NotifyInput[] = [];
-    for (const r of warned.rows)
+    const steps: { ticketId: string; type: string; userIds: string[] }[] = [];
+    for (const r of warned.rows) {
+      steps.push({ ticketId: r.id, type: 'sla_warning', userIds: present([r.assignee_id ?? r.lead_id]) });
       inputs.push({
         userIds: [r.assignee_id ?? r.lead_id],
         kind: 'sla.warning',
@@ -80,9 +82,11 @@ export async function runSlaSweep(db: Db, now: Date): Promise<{ warned: number; 
         },
         data: { ticketId: r.id },
       });
+    }
     for (const r of escalated.rows) {
       const ladder = [r.assignee_id ?? r.lead_id, r.lead_id ?? r.manager_id, r.manager_id];
       const to = r.level === 3 && !r.manager_id ? fallbackManagers : [ladder[r.level - 1]];
+      steps.push({ ticketId: r.id, type: 'sla_escalated', userIds: present(to) });
       inputs.push({
         userIds: to,
         kind: 'sla.breach',
@@ -97,8 +101,30 @@ export async function runSlaSweep(db: Db, now: Date): Promise<{ warned: number; 
       });
     }
     await notifyMany(tx, inputs);
+    await recordRecipients(tx, now, steps);
     return { warned: warned.rows.length, escalated: escalated.rows.length };
   });
+}
+
+const present = (ids: (string | null | undefined)[]) => ids.filter((x): x is string => !!x);
+
+/** Each warning and escalation event names who it went to (shown in the ticket's escalation history). */
+async function recordRecipients(
+  tx: DbOrTx,
+  now: Date,
+  steps: { ticketId: string; type: string; userIds: string[] }[],
+) {
+  if (!steps.length) return;
+  await tx.execute(sql`
+    UPDATE ticket_events e SET data = e.data || jsonb_build_object('notified', (
+      SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'name', u.name) ORDER BY u.name), '[]'::jsonb)
+      FROM users u WHERE u.id = ANY (x.user_ids)))
+    FROM (
+      SELECT s.ticket_id, s.type, ARRAY(SELECT jsonb_array_elements_text(s.ids))::uuid[] AS user_ids
+      FROM unnest(${sql.param(steps.map((s) => s.ticketId))}::uuid[], ${sql.param(steps.map((s) => s.type))}::text[],
+        ${sql.param(steps.map((s) => JSON.stringify(s.userIds)))}::jsonb[]) AS s(ticket_id, type, ids)
+    ) x
+    WHERE e.ticket_id = x.ticket_id AND e.type = x.type AND e.at = ${now}`);
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());

@@ -191,6 +191,20 @@ describe('tickets', () => {
       .json()
       .items.map((e: { type: string }) => e.type);
     expect(events.filter((e: string) => e === 'sla_escalated')).toHaveLength(3);
+    // each step names who it went to: the agent, the team lead, the manager (lead here too)
+    const steps = (await call('GET', `/tickets/${tk.id}/events`, manager))
+      .json()
+      .items.filter((e: { type: string }) => e.type === 'sla_escalated' || e.type === 'sla_warning')
+      .map((e: { type: string; data: { notified: { id: string }[] } }) => [
+        e.type,
+        e.data.notified.map((n) => n.id),
+      ]);
+    expect(steps).toEqual([
+      ['sla_warning', [agentB.userId]],
+      ['sla_escalated', [agentB.userId]],
+      ['sla_escalated', [manager.userId]],
+      ['sla_escalated', [manager.userId]],
+    ]);
     expect((await call('GET', `/tickets/${tk.id}`, manager)).json().sla.firstResponse.breached).toBe(true);
   });
 

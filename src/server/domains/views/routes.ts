@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { savedViews } from '../accounts/table.js';
 
 /** Lists that have saved views; later lists (tickets, shipments) add their names. */
-export const SAVED_VIEW_LISTS = ['accounts'] as const;
+export const SAVED_VIEW_LISTS = ['accounts', 'tickets'] as const;
 
 const viewDto = z.object({
   id: z.string(),

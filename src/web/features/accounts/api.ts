@@ -16,6 +16,12 @@ import type {
 import type { ContactInput } from '../../../shared/customers/accountSchemas';
 import { api, withQuery } from '../../api/client';
 import { queryKeys } from '../../api/keys';
+import {
+  type SavedView,
+  useDeleteView as useSharedDeleteView,
+  useSavedViews as useSharedSavedViews,
+  useSaveView as useSharedSaveView,
+} from '../../api/savedViews';
 import type { Page, UserDto } from '../../api/types';
 import { currentLocale } from '../../i18n';
 import type { AccountFilters } from './list/filters';
@@ -48,13 +54,7 @@ export interface DuplicatePair {
   evidence: DuplicateEvidence[];
 }
 
-export interface SavedView {
-  id: string;
-  list: string;
-  name: string;
-  query: Record<string, unknown>;
-  createdAt: string;
-}
+export type { SavedView };
 
 export interface DuplicateCheckBody {
   nameZh?: string;
@@ -270,29 +270,10 @@ export function useMergeAccounts() {
   });
 }
 
-export function useSavedViews() {
-  return useQuery({
-    queryKey: queryKeys.savedViews('accounts'),
-    queryFn: () => api<{ items: SavedView[] }>('GET', '/saved-views?list=accounts'),
-  });
-}
-
-export function useSaveView() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (view: { name: string; query: Record<string, unknown> }) =>
-      api<SavedView>('POST', '/saved-views', { list: 'accounts', ...view }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.savedViews('accounts') }),
-  });
-}
-
-export function useDeleteView() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `/saved-views/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.savedViews('accounts') }),
-  });
-}
+/** The account list's saved views (the hooks shared by every list with saved views). */
+export const useSavedViews = () => useSharedSavedViews('accounts');
+export const useSaveView = () => useSharedSaveView('accounts');
+export const useDeleteView = () => useSharedDeleteView('accounts');
 
 /** Users an account can be given to (needs users.read: managers and administrators). */
 export function useOwnerOptions(enabled: boolean) {

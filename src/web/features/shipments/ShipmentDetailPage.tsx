@@ -1,5 +1,20 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, CustomerServiceOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TRANSPORT_MODE_LABELS } from '../../../shared/customers/labels';
@@ -7,6 +22,9 @@ import { isApiError } from '../../api/client';
 import type { Locale } from '../../api/types';
 import { NotFoundPage } from '../../components/ErrorPages';
 import { useFormatDateTime } from '../../components/format';
+import { useCan } from '../auth/api';
+import { complaintPreset } from '../servicedesk/complaintPreset';
+import { NewTicketDialog } from '../servicedesk/NewTicketDialog';
 import { useShipment } from './api';
 import { AccountLink, CarrierName, OnTimeTag } from './Lookups';
 import { STATUS_COLOR } from './labels';
@@ -21,6 +39,8 @@ export default function ShipmentDetailPage() {
   const navigate = useNavigate();
   const fmt = useFormatDateTime();
   const q = useShipment(id);
+  const can = useCan();
+  const [complaining, setComplaining] = useState(false);
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (isApiError(q.error) && q.error.status === 404) return <NotFoundPage />;
   if (q.error) return <Alert type="error" showIcon message={q.error.message} />;
@@ -50,9 +70,20 @@ export default function ShipmentDetailPage() {
           </Flex>
         }
         extra={
-          <Link to={`/track/${encodeURIComponent(s.waybill)}`} target="_blank">
-            {t('shipments.publicLink')}
-          </Link>
+          <Space>
+            {can('tickets.write') && (
+              <Button
+                icon={<CustomerServiceOutlined />}
+                onClick={() => setComplaining(true)}
+                data-testid="open-complaint"
+              >
+                {t('tickets.openComplaint')}
+              </Button>
+            )}
+            <Link to={`/track/${encodeURIComponent(s.waybill)}`} target="_blank">
+              {t('shipments.publicLink')}
+            </Link>
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
@@ -113,6 +144,12 @@ export default function ShipmentDetailPage() {
           </Card>
         </Col>
       </Row>
+      {complaining && (
+        <NewTicketDialog
+          preset={complaintPreset(s, t('tickets.waybillSubject', { waybill: s.waybill }))}
+          onClose={() => setComplaining(false)}
+        />
+      )}
     </Flex>
   );
 }

@@ -3,6 +3,7 @@ import {
   EditOutlined,
   InboxOutlined,
   MergeCellsOutlined,
+  PhoneOutlined,
   RollbackOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -14,6 +15,7 @@ import { isApiError } from '../../../api/client';
 import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
 import { useCan, useCurrentSession } from '../../auth/api';
 import { AccountQualityTab } from '../../quality/AccountQualityTab';
+import { InteractionDialog } from '../../tasks/InteractionDialog';
 import { type AccountDto, useAccount, useSetArchived } from '../api';
 import { AccountFormDrawer } from '../form/AccountFormDrawer';
 import { accountName } from '../vocabulary';
@@ -37,6 +39,7 @@ export default function AccountPage() {
   const [dialog, setDialog] = useState<'owner' | 'merge' | null>(null);
   // The edit form works on the account as it was when opened; a refetch meanwhile must not reset it.
   const [editing, setEditing] = useState<AccountDto | null>(null);
+  const [logging, setLogging] = useState(false);
 
   if (detail.isPending) return <Skeleton active />;
   if (detail.error) {
@@ -61,6 +64,11 @@ export default function AccountPage() {
 
   const actions = (
     <>
+      {can('interactions.write') && !merged && (
+        <Button icon={<PhoneOutlined />} onClick={() => setLogging(true)} data-testid="interaction-add">
+          {t('interactions.quickAdd')}
+        </Button>
+      )}
       {mayEdit && !account.archivedAt && (
         <Button icon={<EditOutlined />} onClick={() => setEditing(account)} data-testid="account-edit">
           {t('accounts.detail.edit')}
@@ -134,6 +142,7 @@ export default function AccountPage() {
         )
       )}
       <AccountHeader detail={detail.data} actions={actions} />
+      {logging && <InteractionDialog accountId={account.id} onClose={() => setLogging(false)} />}
       <Card>
         <Tabs
           destroyOnHidden

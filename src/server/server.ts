@@ -8,6 +8,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { type DatabaseTarget, openConfiguredDatabase } from './db/open.js';
 import { type JobRunner, startJobRunner } from './jobs/runner.js';
 import { systemClock } from './lib/clock.js';
+import { settleRuns } from './domains/analytics/runService.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -49,6 +50,7 @@ export async function startServer(
       stopping ??= (async () => {
         await jobs?.stop();
         await app.close();
+        await settleRuns();
         await database.close();
         await target.stop();
       })();

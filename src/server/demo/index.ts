@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { type Actor, systemActor } from '../lib/actor.js';
 import { accountsDemo } from './accounts.js';
+import { analyticsDemo } from './analytics.js';
 import { platformDemo } from './platform.js';
 import { serviceDeskDemo } from './serviceDesk.js';
 import { shipmentsDemo } from './shipments.js';
@@ -25,7 +26,13 @@ export interface DemoStep {
 }
 
 /** The demo company, step by step; each capability appends its step and goes through its own services. */
-export const DEMO_STEPS: DemoStep[] = [platformDemo, accountsDemo, shipmentsDemo, serviceDeskDemo];
+export const DEMO_STEPS: DemoStep[] = [
+  platformDemo,
+  accountsDemo,
+  shipmentsDemo,
+  serviceDeskDemo,
+  analyticsDemo,
+];
 
 export async function loadDemo(
   db: Db,

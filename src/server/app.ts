@@ -10,8 +10,7 @@ import { contactsRoutes } from './domains/accounts/contactsRoutes.js';
 import { duplicatesRoutes } from './domains/accounts/duplicatesRoutes.js';
 import { accountExportRoutes } from './domains/accounts/exportRoutes.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
-import { registerAnalyticsAccountViews } from './domains/analytics/accountViews.js';
-import { analyticsRoutes } from './domains/analytics/routes.js';
+import { analyticsRoutes } from './domains/analytics/index.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
@@ -54,7 +53,6 @@ export const LOG_REDACT = [
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   registerShipmentAccountViews();
-  registerAnalyticsAccountViews();
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,

@@ -6,9 +6,9 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DatabaseTarget, openConfiguredDatabase } from './db/open.js';
+import { settleRuns } from './domains/analytics/runService.js';
 import { type JobRunner, startJobRunner } from './jobs/runner.js';
 import { systemClock } from './lib/clock.js';
-import { settleRuns } from './domains/analytics/runService.js';
 
 export interface RunningServer {
   app: FastifyInstance;

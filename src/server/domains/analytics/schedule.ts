@@ -1,7 +1,7 @@
 /**
- * The nightly run without a job queue: every process checks every few minutes; after the configured
- * hour (company time) each tries to claim the day's run with INSERT … ON CONFLICT DO NOTHING on
- * (kind, as_of) — exactly one process gets the row and runs it. pg-boss may replace this later.
+ * The nightly run: the pg-boss job 'analytics.nightly' (index.ts) ticks hourly; after the configured
+ * hour (company time) the tick claims the day's run with INSERT … ON CONFLICT DO NOTHING on
+ * (kind, as_of), so the run happens once per company day even if several workers tick.
  */
 import type { Db } from '../../db/client.js';
 import { companySettings } from '../organization/settings.js';
@@ -12,25 +12,10 @@ import { getAnalyticsSettings } from './settingsService.js';
 export const hourIn = (timeZone: string, now = new Date()) =>
   Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
 
-/** One check: runs today's nightly analytics if it is time and nobody has claimed it. */
+/** One tick: runs today's nightly analytics if it is time and nobody has claimed it yet. */
 export async function nightlyTick(db: Db, now = new Date()) {
   const { timezone } = await companySettings(db);
   const { settings } = await getAnalyticsSettings(db);
   if (hourIn(timezone, now) < settings.nightlyHour) return null;
   return runNow(db, 'nightly', null, todayIn(timezone, now));
-}
-
-export function startNightlySchedule(db: Db, log: (err: unknown) => void, everyMs = 5 * 60_000) {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    nightlyTick(db)
-      .catch(log)
-      .finally(() => {
-        busy = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -36,7 +36,7 @@ export async function setAccountTier(
       });
     }
     const after = await repo.updateAccountVersioned(tx, id, body.version, { tier: body.tier });
-    if (!after) throw staleWrite('account', before, (a) => toAccountDto(a));
+    if (!after) throw await staleWrite('account', () => repo.findAccount(tx, id), toAccountDto);
     await recordChange(
       tx,
       actor,

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
+import {
+  type BgNbdParams,
+  conditionalExpectedPurchases,
+  customerLifetimeValue,
+  probabilityAlive,
+  rfmSummary,
+} from '../../../analytics/index.js';
 import { DEFAULT_ANALYTICS_SETTINGS } from '../../../shared/analytics.js';
-import { settleRuns } from './runService.js';
+import { companySettings } from '../organization/settings.js';
+import { repeatSummary } from './compute.js';
+import { loadAccountFigures, settleRuns } from './runService.js';
 
 let t: TestApp;
 let manager: Record<string, string>;
@@ -71,7 +80,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('analytics run on a small hand-made data set', () => {
-  let firstRun: { id: string; counts: Record<string, number> };
+  let firstRun: { id: string; asOf: string; counts: Record<string, number> };
 
   it('runs in the background and stores the snapshot, parameters and diagnostics', async () => {
     const run = await runAndWait();
@@ -82,6 +91,50 @@ describe('analytics run on a small hand-made data set', () => {
     expect(run.counts.segmented).toBe(34);
     expect(run.counts.futureShipments).toBe(1);
     firstRun = run;
+  });
+
+  it('aggregates in SQL exactly what the CDNOW summary computes from the shipments one by one', async () => {
+    const { timezone } = await companySettings(t.database.db);
+    const asOf = firstRun.asOf as unknown as string;
+    const { rows } = await t.database.pool.query<{ id: string; day: string; amount: string }>(
+      `SELECT account_id::text AS id, to_char((booked_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day,
+              coalesce(revenue_cents, 0) AS amount FROM shipments WHERE status <> 'cancelled'`,
+      [timezone],
+    );
+    const reference = rfmSummary(
+      rows.map((r) => ({ customerId: r.id, date: r.day, amount: Number(r.amount) })),
+      { end: asOf, unit: 'week' },
+    ).customers;
+    const figures = await loadAccountFigures(t.database.db, timezone, asOf, 365);
+    const fromSql = figures.map((a) => repeatSummary(a, 7)).filter((c) => c !== null);
+    expect(fromSql).toHaveLength(reference.length);
+    const byId = new Map(fromSql.map((c) => [c.customerId, c]));
+    for (const c of reference) {
+      const { firstPurchase, lastPurchase, ...rest } = c;
+      expect(byId.get(c.customerId)).toEqual(rest);
+    }
+  });
+
+  it('stores predictions equal to the per-customer library formulas with the stored parameters', async () => {
+    const { rows } = await t.database.pool.query(
+      'SELECT * FROM account_segments WHERE run_id = $1 AND frequency > 0 LIMIT 5',
+      [firstRun.id],
+    );
+    const { timezone } = await companySettings(t.database.db);
+    const figures = await loadAccountFigures(
+      t.database.db,
+      timezone,
+      firstRun.asOf as unknown as string,
+      365,
+    );
+    const params = (firstRun as unknown as { params: { bgNbd: BgNbdParams } }).params.bgNbd;
+    for (const row of rows) {
+      const history = repeatSummary(figures.find((f) => f.accountId === row.account_id)!, 7)!;
+      expect(row.expected_365d).toBeCloseTo(conditionalExpectedPurchases(params, 365 / 7, history), 9);
+      expect(row.p_alive).toBeCloseTo(probabilityAlive(params, history), 12);
+      const clv = customerLifetimeValue(params, history, row.expected_avg_revenue, { unit: 'week' });
+      expect(row.clv_12m / clv).toBeCloseTo(1, 9);
+    }
   });
 
   it('handles one shipment, none, zero revenue, one day and future dates', async () => {

@@ -1,34 +1,67 @@
 /**
- * One analytics run in memory: from each account's shipments per day to its snapshot row. Pure — the
+ * One analytics run in memory: from each account's aggregated shipment figures to its snapshot row. Pure — the
  * models and scores are src/analytics; this file only decides windows, classes and the rules.
  */
 import {
   abcClasses,
   conditionalExpectedAverageValue,
-  conditionalExpectedPurchases,
-  customerLifetimeValue,
-  dayNumber,
+  discountedValue,
+  expectedPurchasesIfAlive,
   fitBgNbd,
   fitGammaGamma,
-  isoDate,
   probabilityAlive,
   type RepeatHistory,
   rfmScores,
-  rfmSummary,
-  type Transaction,
   unitDays,
 } from '../../../analytics/index.js';
 import type { AnalyticsSettings, ValueQuadrant } from '../../../shared/analytics.js';
 import { churnRisk, lifecycleStage, suggestTier } from './rules.js';
 
-/** One account's non-cancelled shipments grouped by company-calendar day (ascending). */
-export interface AccountDays {
+/**
+ * One account's shipment figures, aggregated in SQL (runService.loadAccountFigures). Days are counted
+ * relative to the as-of day (0 = the as-of day, −1 = the day before); only non-cancelled shipments.
+ */
+export interface AccountFigures {
   accountId: string;
-  /** Day numbers (days since 1970-01-01). */
-  days: number[];
-  shipments: number[];
-  revenue: number[];
-  cost: number[];
+  /** First and last shipment day up to the as-of day; null when every shipment is later. */
+  first: number | null;
+  last: number | null;
+  /** Distinct shipment days up to the as-of day (purchase occasions). */
+  days: number;
+  /** Revenue up to the as-of day, and of the first shipment day alone. */
+  revenue: number;
+  firstRevenue: number;
+  windowShipments: number;
+  windowRevenue: number;
+  windowProfit: number;
+  /** Shipments in the last 90 days and in the 90 days before. */
+  last90: number;
+  prev90: number;
+  /** Shipments dated after the as-of day (not used). */
+  futureShipments: number;
+}
+
+export const windowDaysOf = (settings: AnalyticsSettings) => Math.round((settings.windowMonths * 365) / 12);
+
+/**
+ * The CDNOW repeat-purchase summary (src/analytics/summary.ts rfmSummary) from the aggregated figures:
+ * x = occasions − 1, t_x = last − first, T = as-of − first, m_x = mean revenue of the repeat occasions.
+ */
+export interface RepeatSummary extends RepeatHistory {
+  customerId: string;
+  monetaryValue: number;
+}
+
+export function repeatSummary(a: AccountFigures, unit: number): RepeatSummary | null {
+  if (a.first === null || a.last === null || a.days === 0) return null;
+  const frequency = a.days - 1;
+  return {
+    customerId: a.accountId,
+    frequency,
+    recency: (a.last - a.first) / unit,
+    T: -a.first / unit,
+    monetaryValue: frequency > 0 ? (a.revenue - a.firstRevenue) / frequency : 0,
+  };
 }
 
 export interface SegmentRow {
@@ -70,64 +103,30 @@ export function percentileOf(values: number[], p: number): number {
 }
 
 export function computeRun(
-  accounts: readonly AccountDays[],
+  accounts: readonly AccountFigures[],
   asOf: string,
   settings: AnalyticsSettings,
   progress: (percent: number, phase: string) => void = () => {},
 ): ComputedRun {
-  const asOfDay = dayNumber(asOf);
-  const windowDays = Math.round((settings.windowMonths * 365) / 12);
-  const windowStart = asOfDay - windowDays + 1;
+  const unit = unitDays(settings.timeUnit);
   let futureShipments = 0;
-  const transactions: Transaction[] = [];
-  const perAccount = new Map<
-    string,
-    {
-      first: number;
-      last: number;
-      shipments: number;
-      revenue: number;
-      profit: number;
-      last90: number;
-      prev90: number;
-    }
-  >();
+  const summary: RepeatSummary[] = [];
+  const perAccount: AccountFigures[] = [];
   for (const a of accounts) {
-    let s: ReturnType<typeof perAccount.get>;
-    for (let i = 0; i < a.days.length; i++) {
-      const day = a.days[i];
-      if (day > asOfDay) {
-        futureShipments += a.shipments[i];
-        continue;
-      }
-      transactions.push({ customerId: a.accountId, date: isoDate(day), amount: a.revenue[i] });
-      if (!s) {
-        s = { first: day, last: day, shipments: 0, revenue: 0, profit: 0, last90: 0, prev90: 0 };
-        perAccount.set(a.accountId, s);
-      }
-      s.first = Math.min(s.first, day);
-      s.last = Math.max(s.last, day);
-      if (day >= windowStart) {
-        s.shipments += a.shipments[i];
-        s.revenue += a.revenue[i];
-        s.profit += a.revenue[i] - a.cost[i];
-      }
-      if (day > asOfDay - 90) s.last90 += a.shipments[i];
-      else if (day > asOfDay - 180) s.prev90 += a.shipments[i];
-    }
+    futureShipments += a.futureShipments;
+    const c = repeatSummary(a, unit);
+    if (!c) continue;
+    summary.push(c);
+    perAccount.push(a);
   }
   progress(20, 'summary');
-  const summary = rfmSummary(transactions, { end: asOf, unit: settings.timeUnit }).customers;
   const rfm = rfmScores(
-    summary.map((c) => {
-      const s = perAccount.get(c.customerId)!;
-      return {
-        customerId: c.customerId,
-        recencyDays: asOfDay - s.last,
-        frequency: s.shipments,
-        monetary: s.revenue,
-      };
-    }),
+    perAccount.map((s) => ({
+      customerId: s.accountId,
+      recencyDays: -(s.last as number),
+      frequency: s.windowShipments,
+      monetary: s.windowRevenue,
+    })),
   );
   progress(30, 'fit');
   const bg = fitBgNbd(summary);
@@ -147,45 +146,46 @@ export function computeRun(
   });
   const gg = fitGammaGamma(summary.map(scaled));
   progress(50, 'predict');
-  const unit = unitDays(settings.timeUnit);
-  // identical histories give identical predictions: compute each once
-  const cache = new Map<string, { e90: number; e365: number; pAlive: number; clvPerValue: number }>();
+  // E[Y(t)] / P(alive) depends on (x, T) only: computed once per distinct (x, T), then scaled by each
+  // account's P(alive); CLV is linear in E[Y] and in E(M), so it is scaled the same way
+  const clvOptions = {
+    unit: settings.timeUnit,
+    horizonMonths: settings.horizonMonths,
+    monthlyDiscountRate: settings.monthlyDiscount,
+  };
+  const ifAlive = new Map<string, { e90: number; e365: number; clvPerValue: number }>();
   const predict = (h: RepeatHistory) => {
-    const key = `${h.frequency}:${h.recency}:${h.T}`;
-    let p = cache.get(key);
+    const key = `${h.frequency}:${h.T}`;
+    let p = ifAlive.get(key);
     if (!p) {
+      const cumulative = (t: number) => expectedPurchasesIfAlive(bg.params, t, h.frequency, h.T);
       p = {
-        e90: conditionalExpectedPurchases(bg.params, 90 / unit, h),
-        e365: conditionalExpectedPurchases(bg.params, 365 / unit, h),
-        pAlive: probabilityAlive(bg.params, h),
-        // CLV is linear in E(M): compute it once per history for E(M) = 1
-        clvPerValue: customerLifetimeValue(bg.params, h, 1, {
-          unit: settings.timeUnit,
-          horizonMonths: settings.horizonMonths,
-          monthlyDiscountRate: settings.monthlyDiscount,
-        }),
+        e90: cumulative(90 / unit),
+        e365: cumulative(365 / unit),
+        clvPerValue: discountedValue(cumulative, 1, clvOptions),
       };
-      cache.set(key, p);
+      ifAlive.set(key, p);
     }
-    return p;
+    const pAlive = probabilityAlive(bg.params, h);
+    return { e90: p.e90 * pAlive, e365: p.e365 * pAlive, clvPerValue: p.clvPerValue * pAlive, pAlive };
   };
   const abc = abcClasses(
-    summary.map((c) => {
-      const s = perAccount.get(c.customerId)!;
-      return { id: c.customerId, value: settings.abcBasis === 'revenue' ? s.revenue : s.profit };
-    }),
+    perAccount.map((s) => ({
+      id: s.accountId,
+      value: settings.abcBasis === 'revenue' ? s.windowRevenue : s.windowProfit,
+    })),
     { a: settings.abcA, b: settings.abcB },
   );
   const abcOf = new Map(abc.map((r) => [r.id, r.class]));
   progress(70, 'segments');
   const partial = summary.map((c, i) => {
-    const s = perAccount.get(c.customerId)!;
+    const s = perAccount[i];
     const p = predict(c);
     const avg = spendScale * conditionalExpectedAverageValue(gg.params, scaled(c));
     return { c, s, p, avg, clv: p.clvPerValue * avg, r: rfm[i] };
   });
   const currentCut = percentileOf(
-    partial.map((x) => x.s.profit),
+    partial.map((x) => x.s.windowProfit),
     settings.valueSplit.currentPercentile,
   );
   const clvCut = percentileOf(
@@ -193,13 +193,13 @@ export function computeRun(
     settings.valueSplit.clvPercentile,
   );
   const rows: SegmentRow[] = partial.map(({ c, s, p, avg, clv, r }) => {
-    const high = s.profit > currentCut && s.profit > 0;
+    const high = s.windowProfit > currentCut && s.windowProfit > 0;
     const promising = clv > clvCut && clv > 0;
     const valueQuadrant: ValueQuadrant =
       high && promising ? 'star' : high ? 'cash_cow' : promising ? 'potential' : 'low_value';
     const facts = {
-      ageDays: asOfDay - s.first,
-      recencyDays: asOfDay - s.last,
+      ageDays: -(s.first as number),
+      recencyDays: -(s.last as number),
       last90: s.last90,
       prev90: s.prev90,
       pAlive: p.pAlive,
@@ -222,7 +222,7 @@ export function computeRun(
       pAlive: p.pAlive,
       expectedAvgRevenue: avg,
       clv12m: clv,
-      currentValue: s.profit,
+      currentValue: s.windowProfit,
       valueQuadrant,
       lifecycleStage: stage.stage,
       lifecycleReason: stage.reason,
@@ -244,12 +244,12 @@ export function computeRun(
       bgNbd: bg.diagnostics,
       gammaGamma: gg.diagnostics,
       valueSplit: { currentValueCut: currentCut, clvCut },
-      distinctHistories: cache.size,
+      distinctHistories: ifAlive.size,
     },
     counts: {
       accounts: accounts.length,
       segmented: rows.length,
-      transactionDays: transactions.length,
+      transactionDays: perAccount.reduce((n, s) => n + s.days, 0),
       futureShipments,
       repeatCustomers: gg.diagnostics.customers,
     },

@@ -104,7 +104,6 @@ export function percentileOf(values: number[], p: number): number {
 
 export function computeRun(
   accounts: readonly AccountFigures[],
-  asOf: string,
   settings: AnalyticsSettings,
   progress: (percent: number, phase: string) => void = () => {},
 ): ComputedRun {

@@ -171,7 +171,7 @@ export async function executeRun(db: Db, run: RunRow): Promise<RunRow> {
     let last = 0;
     const marks: [number, string][] = [];
     let lastPhase = 'prepare';
-    const result = computeRun(accounts, run.asOf, run.settings, (p, phase) => {
+    const result = computeRun(accounts, run.settings, (p, phase) => {
       lap(lastPhase);
       lastPhase = phase;
       if (p > last) marks.push([p, phase]);

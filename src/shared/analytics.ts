@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+export { RFM_SEGMENTS, type RfmSegment } from '../analytics/rfm.js';
+
 export const VALUE_QUADRANTS = ['star', 'cash_cow', 'potential', 'low_value'] as const;
 export type ValueQuadrant = (typeof VALUE_QUADRANTS)[number];
 export const LIFECYCLE_STAGES = ['identification', 'development', 'stable', 'decline', 'lost'] as const;

@@ -167,6 +167,44 @@ describe('analytics run on a small hand-made data set', () => {
     expect(overview.funnel).toHaveLength(5);
   });
 
+  it('filters and exports the account list by segment, class, stage and risk; shows one account', async () => {
+    const all = (await inject('GET', '/analytics/segments?limit=200', manager)).json().items as {
+      accountId: string;
+      code: string;
+      abcClass: string;
+      lifecycleStage: string;
+      churnRisk: number;
+      rfmSegment: string;
+    }[];
+    const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+    const expectIds = (seg: typeof all) => seg.map((s) => s.accountId).sort();
+    const classA = (await inject('GET', '/accounts?abcClass=A&limit=200', manager)).json();
+    expect(idsOf(classA.items)).toEqual(expectIds(all.filter((s) => s.abcClass === 'A')));
+    const risky = (await inject('GET', '/accounts?riskMin=50&analyticsStage=lost&limit=200', manager)).json();
+    expect(idsOf(risky.items)).toEqual(
+      expectIds(all.filter((s) => s.churnRisk >= 50 && s.lifecycleStage === 'lost')),
+    );
+    const segment = all[0].rfmSegment;
+    const csv = await inject(
+      'GET',
+      `/accounts/export?format=csv&rfmSegment=${encodeURIComponent(segment)}`,
+      manager,
+    );
+    expect(csv.statusCode, csv.body).toBe(200);
+    for (const s of all) expect(csv.body.includes(s.code)).toBe(s.rfmSegment === segment);
+    const bad = await inject('GET', '/accounts?riskMin=101', manager);
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toContain('riskMin');
+
+    const one = (await inject('GET', `/analytics/accounts/${all[0].accountId}`, manager)).json();
+    expect(one.segment).toMatchObject({ accountId: all[0].accountId, churnRisk: all[0].churnRisk });
+    expect(one.history[0]).toMatchObject({ runId: firstRun.id });
+    const none = (await inject('GET', `/analytics/accounts/${ids.none}`, manager)).json();
+    expect(none.segment).toBeNull();
+    const overview = (await inject('GET', '/analytics/overview', manager)).json();
+    expect(overview.valueMatrix.points).toHaveLength(34);
+  });
+
   it('answers 409 while a run is running', async () => {
     await t.database.pool.query(
       `INSERT INTO analytics_runs (kind, status, as_of, settings) VALUES ('manual', 'running', current_date, '{}')`,

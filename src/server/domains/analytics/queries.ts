@@ -14,6 +14,40 @@ export interface SegmentQuery {
   cursor?: string;
 }
 
+/** One snapshot row with its account's name, tier and owner, as the screens read it. */
+const SEGMENT_COLUMNS = sql`s.account_id AS "accountId", a.code, coalesce(a.name_zh, a.name_en) AS name, a.tier,
+  a.owner_id AS "ownerId", u.name AS "ownerName",
+  s.r_days AS "rDays", s.frequency, s.monetary, s.r_score AS "rScore", s.f_score AS "fScore",
+  s.m_score AS "mScore", s.rfm_segment AS "rfmSegment", s.abc_class AS "abcClass",
+  s.expected_90d AS "expected90d", s.expected_365d AS "expected365d", s.p_alive AS "pAlive",
+  s.expected_avg_revenue AS "expectedAvgRevenue", s.clv_12m AS "clv12m", s.current_value AS "currentValue",
+  s.value_quadrant AS "valueQuadrant", s.lifecycle_stage AS "lifecycleStage",
+  s.lifecycle_reason AS "lifecycleReason", s.churn_risk AS "churnRisk", s.churn_reasons AS "churnReasons",
+  s.suggested_tier AS "suggestedTier"`;
+
+/** An account in the current snapshot (null when it had no shipments then) and its last runs' segments. */
+export async function accountSegments(db: DbOrTx, run: RunRow | null, accountId: string) {
+  const current = run
+    ? (
+        await db.execute<Record<string, unknown>>(sql`
+          SELECT ${SEGMENT_COLUMNS} FROM account_segments s JOIN accounts a ON a.id = s.account_id
+            LEFT JOIN users u ON u.id = a.owner_id
+           WHERE s.run_id = ${run.id} AND s.account_id = ${accountId}`)
+      ).rows[0]
+    : undefined;
+  const { rows: history } = await db.execute<Record<string, unknown>>(sql`
+    SELECT r.id AS "runId", r.as_of::text AS "asOf", s.abc_class AS "abcClass", s.rfm_segment AS "rfmSegment",
+           s.lifecycle_stage AS "lifecycleStage", s.value_quadrant AS "valueQuadrant", s.churn_risk AS "churnRisk"
+      FROM account_segments s JOIN analytics_runs r ON r.id = s.run_id
+     WHERE s.account_id = ${accountId} AND r.status = 'succeeded'
+     ORDER BY r.finished_at DESC LIMIT 12`);
+  return {
+    run: run ? { id: run.id, asOf: run.asOf, settings: run.settings } : null,
+    segment: current ?? null,
+    history,
+  };
+}
+
 export async function listSegments(db: DbOrTx, run: RunRow, q: SegmentQuery) {
   const where: SQL[] = [sql`s.run_id = ${run.id}`];
   if (q.abc) where.push(sql`s.abc_class = ${q.abc}`);
@@ -27,15 +61,7 @@ export async function listSegments(db: DbOrTx, run: RunRow, q: SegmentQuery) {
       sql`(s.churn_risk < ${after[0]} OR (s.churn_risk = ${after[0]} AND s.account_id > ${after[1]}::uuid))`,
     );
   const { rows } = await db.execute<Record<string, unknown> & { churnRisk: number; accountId: string }>(sql`
-    SELECT s.account_id AS "accountId", a.code, coalesce(a.name_zh, a.name_en) AS name, a.tier,
-           a.owner_id AS "ownerId", u.name AS "ownerName",
-           s.r_days AS "rDays", s.frequency, s.monetary, s.r_score AS "rScore", s.f_score AS "fScore",
-           s.m_score AS "mScore", s.rfm_segment AS "rfmSegment", s.abc_class AS "abcClass",
-           s.expected_90d AS "expected90d", s.expected_365d AS "expected365d", s.p_alive AS "pAlive",
-           s.expected_avg_revenue AS "expectedAvgRevenue", s.clv_12m AS "clv12m", s.current_value AS "currentValue",
-           s.value_quadrant AS "valueQuadrant", s.lifecycle_stage AS "lifecycleStage",
-           s.lifecycle_reason AS "lifecycleReason", s.churn_risk AS "churnRisk", s.churn_reasons AS "churnReasons",
-           s.suggested_tier AS "suggestedTier"
+    SELECT ${SEGMENT_COLUMNS}
       FROM account_segments s
       JOIN accounts a ON a.id = s.account_id
       LEFT JOIN users u ON u.id = a.owner_id
@@ -52,10 +78,12 @@ const countsBy = async (db: DbOrTx, runId: string, column: string) => {
   return Object.fromEntries(rows.map((r) => [r.key, r.n]));
 };
 
+const MATRIX_POINTS = 2000;
+
 /** Counts per ABC class, RFM grid (R × F), quadrant and stage; the Pareto curve in about 50 points. */
 export async function overview(db: DbOrTx, run: RunRow) {
   const basis = run.settings.abcBasis === 'gross_profit' ? 'current_value' : 'monetary';
-  const [abc, quadrants, stages, grid, pareto] = await Promise.all([
+  const [abc, quadrants, stages, grid, pareto, matrix] = await Promise.all([
     countsBy(db, run.id, 'abc_class'),
     countsBy(db, run.id, 'value_quadrant'),
     countsBy(db, run.id, 'lifecycle_stage'),
@@ -70,6 +98,11 @@ export async function overview(db: DbOrTx, run: RunRow) {
            c AS (SELECT rn, n, sum(v) OVER (ORDER BY rn) AS cum, sum(v) OVER () AS total FROM v)
       SELECT rn::float8 / n AS accounts, coalesce(cum / nullif(total, 0), 0)::float8 AS value
         FROM c WHERE rn = n OR rn % greatest(1, n / 50) = 0 ORDER BY rn`),
+    // the value matrix: the accounts with the highest CLV (all of them up to this many)
+    db.execute<{ accountId: string; currentValue: number; clv12m: number; valueQuadrant: string }>(sql`
+      SELECT account_id AS "accountId", current_value AS "currentValue", clv_12m AS "clv12m",
+             value_quadrant AS "valueQuadrant"
+        FROM account_segments WHERE run_id = ${run.id} ORDER BY clv_12m DESC, account_id LIMIT ${MATRIX_POINTS}`),
   ]);
   const funnel = ['identification', 'development', 'stable', 'decline', 'lost'].map((stage) => ({
     stage,
@@ -82,6 +115,12 @@ export async function overview(db: DbOrTx, run: RunRow) {
     quadrants,
     funnel,
     pareto: [{ accounts: 0, value: 0 }, ...pareto.rows],
+    valueMatrix: {
+      points: matrix.rows,
+      cuts: (run.diagnostics as { valueSplit?: { currentValueCut: number; clvCut: number } } | null)
+        ?.valueSplit,
+      accounts: Object.values(quadrants).reduce((n, v) => n + v, 0),
+    },
   };
 }
 

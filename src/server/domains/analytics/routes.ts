@@ -9,8 +9,8 @@ import {
 } from '../../../shared/analytics.js';
 import type { AppDeps } from '../../http/deps.js';
 import { pageQuerySchema } from '../../lib/pagination.js';
-import { listSegments, MOVEMENT_DIMENSIONS, movements, overview } from './queries.js';
-import { getRun, listRuns, resolveRun, startRun, toRunDto } from './runService.js';
+import { accountSegments, listSegments, MOVEMENT_DIMENSIONS, movements, overview } from './queries.js';
+import { getRun, latestRun, listRuns, resolveRun, startRun, toRunDto } from './runService.js';
 import { getAnalyticsSettings, updateAnalyticsSettings } from './settingsService.js';
 import { setAccountTier } from './tier.js';
 
@@ -105,6 +105,19 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     },
     async (req) =>
       movements(db, await resolveRun(db, req.query.from), await resolveRun(db, req.query.to), req.query.by),
+  );
+
+  app.get(
+    '/analytics/accounts/:id',
+    {
+      config: { permission: 'analytics.read' },
+      schema: {
+        tags,
+        summary: "An account's segments, scores and reasons in the current snapshot, and its last runs",
+        params: idParams,
+      },
+    },
+    async (req) => accountSegments(db, await latestRun(db), req.params.id),
   );
 
   app.get(

@@ -1,11 +1,14 @@
 import {
+  AlertOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CarOutlined,
   DashboardOutlined,
   MergeCellsOutlined,
+  PieChartOutlined,
   ShopOutlined,
+  SlidersOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -14,6 +17,9 @@ import type { Permission } from './api/types';
 const AccountListPage = lazy(() => import('./features/accounts/list/AccountListPage'));
 const AccountPage = lazy(() => import('./features/accounts/detail/AccountPage'));
 const DuplicatesPage = lazy(() => import('./features/accounts/duplicates/DuplicatesPage'));
+const SegmentationPage = lazy(() => import('./features/analytics/SegmentationPage'));
+const ChurnRiskPage = lazy(() => import('./features/analytics/ChurnRiskPage'));
+const AnalyticsSettingsPage = lazy(() => import('./features/analytics/SettingsPage'));
 // Admin screens are loaded on demand, keeping the first load small for everyone else.
 const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
@@ -37,7 +43,10 @@ export interface Screen extends ScreenRoute {
     | 'nav.duplicates'
     | 'logisticsNav.shipments'
     | 'logisticsNav.quality'
-    | 'logisticsNav.partners';
+    | 'logisticsNav.partners'
+    | 'analyticsNav.segmentation'
+    | 'analyticsNav.churn'
+    | 'analyticsNav.settings';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -58,6 +67,27 @@ export const customerScreens: Screen[] = [
     label: 'nav.duplicates',
     icon: <MergeCellsOutlined />,
     element: <DuplicatesPage />,
+  },
+  {
+    path: '/analytics',
+    permission: 'analytics.read',
+    label: 'analyticsNav.segmentation',
+    icon: <PieChartOutlined />,
+    element: <SegmentationPage />,
+  },
+  {
+    path: '/analytics/churn',
+    permission: 'analytics.read',
+    label: 'analyticsNav.churn',
+    icon: <AlertOutlined />,
+    element: <ChurnRiskPage />,
+  },
+  {
+    path: '/analytics/settings',
+    permission: 'analytics.read',
+    label: 'analyticsNav.settings',
+    icon: <SlidersOutlined />,
+    element: <AnalyticsSettingsPage />,
   },
 ];
 

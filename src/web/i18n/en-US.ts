@@ -1,3 +1,4 @@
+import { analyticsEnUS } from './analytics.en-US';
 import { accountsEnUS } from './accounts.en-US';
 import { logisticsEnUS } from './logistics.en-US';
 
@@ -249,4 +250,5 @@ export const enUS = {
   },
   accounts: accountsEnUS,
   ...logisticsEnUS,
+  ...analyticsEnUS,
 };

@@ -1,3 +1,4 @@
+import { analyticsZhCN } from './analytics.zh-CN';
 import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
 import { logisticsZhCN } from './logistics.zh-CN';
@@ -237,4 +238,5 @@ export const zhCN: typeof enUS = {
   },
   accounts: accountsZhCN,
   ...logisticsZhCN,
+  ...analyticsZhCN,
 };

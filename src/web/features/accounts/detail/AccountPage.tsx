@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
+import { AnalyticsBadges } from '../../analytics/AnalyticsBadges';
 import { useCan, useCurrentSession } from '../../auth/api';
 import { type AccountDto, useAccount, useSetArchived } from '../api';
 import { AccountFormDrawer } from '../form/AccountFormDrawer';
@@ -133,6 +134,7 @@ export default function AccountPage() {
         )
       )}
       <AccountHeader detail={detail.data} actions={actions} />
+      {can('analytics.read') && <AnalyticsBadges account={account} />}
       <Card>
         <Tabs
           destroyOnHidden

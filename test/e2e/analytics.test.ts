@@ -24,7 +24,10 @@ beforeAll(async () => {
   let n = 0;
   const now = Date.now();
   for (let i = 0; i < 30; i++) {
-    const { account } = await buildAccount(server.database.db, { code: `AN${i}`, nameEn: `Analytics Customer ${i}` });
+    const { account } = await buildAccount(server.database.db, {
+      code: `AN${i}`,
+      nameEn: `Analytics Customer ${i}`,
+    });
     const since = 150 + i * 8;
     const until = i % 3 === 0 ? 100 + Math.floor(next() * 40) : Math.floor(next() * 10);
     for (let d = since; d > until; d -= 1 + Math.floor(next() * 12))

@@ -27,7 +27,13 @@ export const analyticsEnUS = {
     movementBy: 'By',
     movementNone: 'Only one run so far: movements show once there are two.',
     notInRun: '(not in run)',
-    dimension: { rfm: 'RFM segment', abc: 'ABC class', stage: 'Lifecycle stage', quadrant: 'Value quadrant', tier: 'Suggested tier' },
+    dimension: {
+      rfm: 'RFM segment',
+      abc: 'ABC class',
+      stage: 'Lifecycle stage',
+      quadrant: 'Value quadrant',
+      tier: 'Suggested tier',
+    },
     quadrant: { star: 'Star', cash_cow: 'Cash cow', potential: 'Potential', low_value: 'Low value' },
     stage: {
       identification: 'Identification',
@@ -41,7 +47,8 @@ export const analyticsEnUS = {
       no_shipment_for: 'No shipment for {{recencyDays}} days (lost after {{limit}})',
       p_alive_below: 'P(alive) {{pAlive}} is below {{limit}}',
       first_shipment_recent: 'First shipment {{ageDays}} days ago (new for {{limit}} days)',
-      volume_falling: 'Last 90 days {{last90}} shipments against {{prev90}} before (ratio {{trend}} ≤ {{limit}})',
+      volume_falling:
+        'Last 90 days {{last90}} shipments against {{prev90}} before (ratio {{trend}} ≤ {{limit}})',
       volume_growing: 'Last 90 days {{last90}} shipments against {{prev90}} before (growing, ≥ {{limit}})',
       young_account: 'First shipment {{ageDays}} days ago (developing for {{limit}} days)',
       steady: 'Steady: {{last90}} shipments in the last 90 days, {{prev90}} before',

@@ -29,9 +29,21 @@ export const analyticsZhCN: typeof analyticsEnUS = {
     movementBy: '维度',
     movementNone: '目前只有一次计算，有两次后即可查看迁移。',
     notInRun: '（未参与）',
-    dimension: { rfm: 'RFM 分群', abc: 'ABC 分类', stage: '生命周期阶段', quadrant: '价值象限', tier: '建议等级' },
+    dimension: {
+      rfm: 'RFM 分群',
+      abc: 'ABC 分类',
+      stage: '生命周期阶段',
+      quadrant: '价值象限',
+      tier: '建议等级',
+    },
     quadrant: { star: '明星客户', cash_cow: '现金牛', potential: '潜力客户', low_value: '低价值' },
-    stage: { identification: '考察期', development: '形成期', stable: '稳定期', decline: '退化期', lost: '流失' },
+    stage: {
+      identification: '考察期',
+      development: '形成期',
+      stable: '稳定期',
+      decline: '退化期',
+      lost: '流失',
+    },
     tier: { strategic: '战略', key: '重点', general: '一般' },
     rule: {
       no_shipment_for: '已 {{recencyDays}} 天无发货（超过 {{limit}} 天视为流失）',

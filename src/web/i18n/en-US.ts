@@ -1,5 +1,5 @@
-import { analyticsEnUS } from './analytics.en-US';
 import { accountsEnUS } from './accounts.en-US';
+import { analyticsEnUS } from './analytics.en-US';
 import { logisticsEnUS } from './logistics.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */

@@ -1,5 +1,5 @@
-import { analyticsZhCN } from './analytics.zh-CN';
 import { accountsZhCN } from './accounts.zh-CN';
+import { analyticsZhCN } from './analytics.zh-CN';
 import type { enUS } from './en-US';
 import { logisticsZhCN } from './logistics.zh-CN';
 

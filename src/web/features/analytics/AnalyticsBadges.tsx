@@ -1,5 +1,18 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Popover, Select, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popover,
+  Select,
+  Space,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_TIERS, type ServiceTier } from '../../../shared/analytics';
@@ -29,11 +42,18 @@ export function AnalyticsBadges({ account }: { account: { id: string; version: n
   const st = settings.data?.settings;
   const locale = i18n.language;
   return (
-    <Card size="small" title={t('analytics.badges.title')} style={{ marginBottom: 16 }} data-testid="analytics-badges">
+    <Card
+      size="small"
+      title={t('analytics.badges.title')}
+      style={{ marginBottom: 16 }}
+      data-testid="analytics-badges"
+    >
       {!data.data.run ? (
         <Typography.Text type="secondary">{t('analytics.badges.noRun')}</Typography.Text>
       ) : !s ? (
-        <Typography.Text type="secondary">{t('analytics.badges.none', { date: data.data.run.asOf })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('analytics.badges.none', { date: data.data.run.asOf })}
+        </Typography.Text>
       ) : (
         <Flex vertical gap={12}>
           <Space size={[4, 8]} wrap>
@@ -69,7 +89,15 @@ export function AnalyticsBadges({ account }: { account: { id: string; version: n
           <Flex gap={24} wrap>
             <Statistic
               title={
-                <Popover content={<Flex vertical>{s.churnReasons.map((r) => <span key={r.code}>{churnWhy(t, r)}</span>)}</Flex>}>
+                <Popover
+                  content={
+                    <Flex vertical>
+                      {s.churnReasons.map((r) => (
+                        <span key={r.code}>{churnWhy(t, r)}</span>
+                      ))}
+                    </Flex>
+                  }
+                >
                   <span data-testid="badge-churn">
                     {t('analytics.badges.churnRisk')} <QuestionCircleOutlined />
                   </span>
@@ -81,7 +109,11 @@ export function AnalyticsBadges({ account }: { account: { id: string; version: n
             <Statistic title={t('analytics.badges.pAlive')} value={Math.round(s.pAlive * 100)} suffix="%" />
             <Statistic title={t('analytics.badges.clv')} value={money(s.clv12m, locale)} prefix="¥" />
             <Statistic title={t('analytics.badges.expected90d')} value={s.expected90d.toFixed(1)} />
-            <Statistic title={t('analytics.badges.expectedAvg')} value={money(s.expectedAvgRevenue, locale)} prefix="¥" />
+            <Statistic
+              title={t('analytics.badges.expectedAvg')}
+              value={money(s.expectedAvgRevenue, locale)}
+              prefix="¥"
+            />
           </Flex>
           <Flex gap={8} wrap align="center">
             <TierDecision account={account} segment={s} />
@@ -94,7 +126,13 @@ export function AnalyticsBadges({ account }: { account: { id: string; version: n
 }
 
 /** Accept the suggested tier, or set another with a reason (managers; audited). */
-function TierDecision({ account, segment }: { account: { id: string; version: number; tier: string }; segment: SegmentDto }) {
+function TierDecision({
+  account,
+  segment,
+}: {
+  account: { id: string; version: number; tier: string };
+  segment: SegmentDto;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
@@ -142,7 +180,12 @@ function TierDecision({ account, segment }: { account: { id: string; version: nu
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
               />
-              <Button size="small" type="primary" loading={save.isPending} onClick={() => submit({ tier, reason })}>
+              <Button
+                size="small"
+                type="primary"
+                loading={save.isPending}
+                onClick={() => submit({ tier, reason })}
+              >
                 OK
               </Button>
             </>

@@ -89,7 +89,9 @@ export default function ChurnRiskPage() {
               {
                 title: t('analytics.churn.stage'),
                 render: (_, s) => (
-                  <Tag title={lifecycleWhy(t, s.lifecycleReason)}>{t(`analytics.stage.${s.lifecycleStage}`)}</Tag>
+                  <Tag title={lifecycleWhy(t, s.lifecycleReason)}>
+                    {t(`analytics.stage.${s.lifecycleStage}`)}
+                  </Tag>
                 ),
               },
               {

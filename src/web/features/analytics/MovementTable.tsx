@@ -43,7 +43,11 @@ export function MovementTable({ currentRunId }: { currentRunId: string }) {
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
         data-testid="movement-table"
         columns={[
-          { title: t('analytics.movementFrom'), dataIndex: 'from', render: (v: string) => segmentLabel(t, by, v) },
+          {
+            title: t('analytics.movementFrom'),
+            dataIndex: 'from',
+            render: (v: string) => segmentLabel(t, by, v),
+          },
           { title: '→', dataIndex: 'to', render: (v: string) => segmentLabel(t, by, v) },
           { title: t('analytics.accounts'), dataIndex: 'accounts', align: 'right' },
         ]}

@@ -18,7 +18,15 @@ export function ParetoChart({ overview, a, b }: { overview: Overview; a: number;
     () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 16, top: 24, bottom: 40 },
-      xAxis: { type: 'value', min: 0, max: 100, name: t('analytics.accountsShare'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' } },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        name: t('analytics.accountsShare'),
+        nameLocation: 'middle',
+        nameGap: 26,
+        axisLabel: { formatter: '{value}%' },
+      },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
@@ -53,9 +61,29 @@ export function RfmHeatmap({ overview }: { overview: Overview }) {
     return {
       tooltip: { position: 'top' },
       grid: { left: 56, right: 16, top: 16, bottom: 72 },
-      xAxis: { type: 'category', data: scores, name: t('analytics.recencyScore'), nameLocation: 'middle', nameGap: 26 },
-      yAxis: { type: 'category', data: scores, name: t('analytics.frequencyScore'), nameLocation: 'middle', nameGap: 32 },
-      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+      xAxis: {
+        type: 'category',
+        data: scores,
+        name: t('analytics.recencyScore'),
+        nameLocation: 'middle',
+        nameGap: 26,
+      },
+      yAxis: {
+        type: 'category',
+        data: scores,
+        name: t('analytics.frequencyScore'),
+        nameLocation: 'middle',
+        nameGap: 32,
+      },
+      visualMap: {
+        min: 0,
+        max,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 120,
+      },
       series: [
         {
           type: 'heatmap',

@@ -34,7 +34,12 @@ export default function SegmentationPage() {
   if (overview.error && !isApiError(overview.error, 'NOT_FOUND'))
     return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
   const failed = lastFailed && (
-    <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('analytics.runFailed', { error: lastFailed.error })} />
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('analytics.runFailed', { error: lastFailed.error })}
+    />
   );
   if (!overview.data)
     return (
@@ -73,7 +78,10 @@ export default function SegmentationPage() {
             title={t('analytics.valueMatrix')}
             extra={
               <Typography.Text type="secondary">
-                {t('analytics.valueMatrixNote', { shown: o.valueMatrix.points.length, total: o.valueMatrix.accounts })}
+                {t('analytics.valueMatrixNote', {
+                  shown: o.valueMatrix.points.length,
+                  total: o.valueMatrix.accounts,
+                })}
               </Typography.Text>
             }
           >

@@ -1,5 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnalyticsSettings, LifecycleStage, ServiceTier, ValueQuadrant } from '../../../shared/analytics';
+import type {
+  AnalyticsSettings,
+  LifecycleStage,
+  ServiceTier,
+  ValueQuadrant,
+} from '../../../shared/analytics';
 import { api, withQuery } from '../../api/client';
 import { queryKeys } from '../../api/keys';
 
@@ -107,7 +112,11 @@ export const useRuns = () =>
   });
 
 export const useOverview = () =>
-  useQuery({ queryKey: keys.overview, queryFn: () => api<Overview>('GET', '/analytics/overview'), retry: false });
+  useQuery({
+    queryKey: keys.overview,
+    queryFn: () => api<Overview>('GET', '/analytics/overview'),
+    retry: false,
+  });
 
 export const useSegments = (filters: SegmentFilters, cursor: string | null) =>
   useQuery({
@@ -139,7 +148,13 @@ export const useAccountSegments = (accountId: string) =>
       api<{
         run: { id: string; asOf: string } | null;
         segment: SegmentDto | null;
-        history: { runId: string; asOf: string; abcClass: string; rfmSegment: string; lifecycleStage: string }[];
+        history: {
+          runId: string;
+          asOf: string;
+          abcClass: string;
+          rfmSegment: string;
+          lifecycleStage: string;
+        }[];
       }>('GET', `/analytics/accounts/${accountId}`),
   });
 

@@ -25,7 +25,10 @@ beforeAll(async () => {
   let n = 0;
   const now = Date.now();
   for (let i = 0; i < 30; i++) {
-    const { account } = await buildAccount(server.database.db, { code: `AN${i}`, nameEn: `Analytics Customer ${i}` });
+    const { account } = await buildAccount(server.database.db, {
+      code: `AN${i}`,
+      nameEn: `Analytics Customer ${i}`,
+    });
     const since = 120 + i * 10;
     const until = i % 3 === 0 ? since - 20 - Math.floor(next() * 60) : Math.floor(next() * 20);
     const rate = 4 + (i % 6) * 8;
@@ -77,7 +80,7 @@ describe('customer analytics', () => {
     await page.screenshot({ path: `${RESULTS}analytics-churn.png` });
     await link.click();
     await page.waitForURL('**/accounts/**');
-    await poll(() => page.getByTestId('badge-stage').textContent()).toMatch(/Decline|Lost/);
+    await poll(() => page.getByTestId('badge-stage').textContent()).toMatch(/退化期|流失/);
     await page.getByTestId(`retention-task-${code}`).click();
     await poll(async () => {
       const { rows } = await server.database.pool.query(
@@ -85,7 +88,7 @@ describe('customer analytics', () => {
         [code],
       );
       return rows[0]?.title ?? '';
-    }).toContain('Retention');
+    }).toContain('挽留');
     await page.screenshot({ path: `${RESULTS}analytics-account-badges.png` });
     expect(pageErrors).toEqual([]);
   });

@@ -1,12 +1,9 @@
-// Customer analytics registers its nightly job and its account 360° figures when imported; the server
-// imports it through app.ts, the worker directly.
+// Customer analytics registers its nightly job when imported (the account 360° page shows its badges
+// from GET /analytics/accounts/:id); the server imports it through app.ts, the worker directly.
 import { registerJob } from '../../jobs/registry.js';
-import { registerAnalyticsAccountViews } from './accountViews.js';
 import { nightlyTick } from './schedule.js';
 
 export { analyticsRoutes } from './routes.js';
-
-registerAnalyticsAccountViews();
 
 registerJob({
   name: 'analytics.nightly',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { type Database, openDatabase } from '../src/server/db/client.js';
+import { settleRuns } from '../src/server/domains/analytics/runService.js';
 import { ensureOrganization } from '../src/server/domains/organization/service.js';
 import { systemActor } from '../src/server/lib/actor.js';
 import type { Clock } from '../src/server/lib/clock.js';
@@ -41,6 +42,7 @@ export async function createTestApp(
     },
     close: async () => {
       await app.close();
+      await settleRuns();
       await database.close();
       await drop();
     },

@@ -6,6 +6,7 @@ import {
   bgNbdLogLikelihoodGradient,
   conditionalExpectedPurchases,
   expectedPurchases,
+  expectedPurchasesIfAlive,
   fitBgNbd,
   probabilityAlive,
 } from './bgnbd.js';
@@ -87,6 +88,33 @@ describe('BG/NBD predictions (hand-checked)', () => {
     );
     expect(() => conditionalExpectedPurchases(P, -1, h(0, 0, 1))).toThrow(code('ANALYTICS.INVALID_INPUT'));
     expect(() => probabilityAlive(P, h(1, 5, 2))).not.toThrow(); // histories are checked when fitting
+  });
+  it('a = 1 (the closed form divides by a − 1): the limit, continuous with the values around it', () => {
+    for (const [t, hist] of [
+      [39, h(2, 30.43, 38.86)],
+      [52, h(0, 0, 10)],
+      [5, h(60, 37, 38)],
+    ] as const) {
+      const at = (a: number) => conditionalExpectedPurchases({ ...P, a }, t, hist);
+      const limit = at(1);
+      expect(Number.isFinite(limit)).toBe(true);
+      // the function is smooth in a: the neighbours straddle the limit, within their distance's slope
+      const slope = (at(1.01) - at(0.99)) / 0.02;
+      for (const d of [1e-3, 1e-7, 1e-11]) {
+        expect(at(1 + d)).toBeCloseTo(limit + slope * d, 6);
+        expect(at(1 - d)).toBeCloseTo(limit - slope * d, 6);
+      }
+    }
+  });
+  it('E[Y(t)] = P(alive) × the (x, T) part, which a run computes once per (x, T)', () => {
+    const hist = h(4, 25.5, 38);
+    expect(conditionalExpectedPurchases(P, 39, hist)).toBeCloseTo(
+      probabilityAlive(P, hist) * expectedPurchasesIfAlive(P, 39, 4, 38),
+      14,
+    );
+    expect(expectedPurchasesIfAlive(P, 39, 4, 38)).toBe(
+      conditionalExpectedPurchases(P, 39, h(4, 38, 38)) / probabilityAlive(P, h(4, 38, 38)),
+    );
   });
 });
 

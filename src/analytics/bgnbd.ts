@@ -191,22 +191,42 @@ export function probabilityAlive(params: BgNbdParams, history: RepeatHistory): n
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t time units — FHL 2005 equation 10. */
 export function conditionalExpectedPurchases(params: BgNbdParams, t: number, history: RepeatHistory): number {
+  const { frequency: x, recency: tx, T } = history;
+  return expectedPurchasesIfAlive(params, t, x, T) * Math.exp(-log1pExp(logDropoutOdds(params, x, tx, T)));
+}
+
+/**
+ * E[Y(t) | x, t_x, T] / P(alive | x, t_x, T): the part of equation 10 that depends on x and T only, so
+ * a run can compute it once per (x, T) and scale it by each customer's P(alive).
+ *
+ * The closed form divides by a − 1; at a = 1 it is the limit, which the symmetric mean of the values at
+ * a = 1 ± δ gives to O(δ²) (the function is smooth in a), so a fit that lands on a = 1 still predicts.
+ */
+export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   checkParams(params);
   if (!(t >= 0) || !Number.isFinite(t)) throw invalidInput('prediction period t must be ≥ 0', { t });
-  const { r, alpha, a, b } = params;
-  const { frequency: x, recency: tx, T } = history;
-  if (Math.abs(a - 1) < 1e-10) {
-    throw invalidInput('BG/NBD expectations are undefined at a = 1 (the formula divides by a − 1)', { a });
-  }
   if (t === 0) return 0;
+  const { a } = params;
+  if (Math.abs(a - 1) < A_NEAR_ONE) {
+    const below = ifAliveClosedForm({ ...params, a: 1 - A_NEAR_ONE }, t, x, T);
+    const above = ifAliveClosedForm({ ...params, a: 1 + A_NEAR_ONE }, t, x, T);
+    return (below + above) / 2;
+  }
+  return ifAliveClosedForm(params, t, x, T);
+}
+
+/** Below this distance of a from 1 the closed form loses digits to the division by a − 1. */
+const A_NEAR_ONE = 1e-5;
+
+function ifAliveClosedForm(params: BgNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, a, b } = params;
   const logOneMinusZ = -Math.log1p(t / (alpha + T));
   const z = t / (alpha + T + t);
   const powMinus1 = Math.expm1((a - 1) * logOneMinusZ);
   const fMinus1 = hyp2f1Minus1(a + b - 1 - r, a - 1, a + b + x - 1, z);
   // 1 − (1−z)^(a−1)·F, arranged so that nothing close to 1 is subtracted from 1.
   const bracket = -powMinus1 - (powMinus1 + 1) * fMinus1;
-  const prefactor = (a + b + x - 1) / (a - 1);
-  return prefactor * bracket * Math.exp(-log1pExp(logDropoutOdds(params, x, tx, T)));
+  return ((a + b + x - 1) / (a - 1)) * bracket;
 }
 
 /** E[X(t)]: expected purchases of a new customer in a period of length t — FHL 2005 equation 9. */

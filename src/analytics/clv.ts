@@ -38,6 +38,23 @@ export function customerLifetimeValue(
   expectedAverageValue: number,
   options: ClvOptions,
 ): number {
+  return discountedValue(
+    (t) => conditionalExpectedPurchases(bgNbd, t, history),
+    expectedAverageValue,
+    options,
+  );
+}
+
+/**
+ * The discounted sum above for any cumulative expected purchases E[Y(t)] (t in the model's unit). A run
+ * passes E[Y(t)] / P(alive), which depends on (x, T) only, computes it once per (x, T) and scales it
+ * by each customer's P(alive): the sum is linear in E[Y].
+ */
+export function discountedValue(
+  cumulativePurchases: (t: number) => number,
+  expectedAverageValue: number,
+  options: ClvOptions,
+): number {
   const horizon = options.horizonMonths ?? 12;
   const rate = options.monthlyDiscountRate ?? 0.01;
   if (!Number.isInteger(horizon) || horizon < 1) {
@@ -53,7 +70,7 @@ export function customerLifetimeValue(
   let clv = 0;
   let previous = 0;
   for (let k = 1; k <= horizon; k++) {
-    const cumulative = conditionalExpectedPurchases(bgNbd, k * month, history);
+    const cumulative = cumulativePurchases(k * month);
     clv += (expectedAverageValue * (cumulative - previous)) / (1 + rate) ** k;
     previous = cumulative;
   }

@@ -10,6 +10,7 @@ import { contactsRoutes } from './domains/accounts/contactsRoutes.js';
 import { duplicatesRoutes } from './domains/accounts/duplicatesRoutes.js';
 import { accountExportRoutes } from './domains/accounts/exportRoutes.js';
 import { accountsRoutes } from './domains/accounts/routes.js';
+import { analyticsRoutes } from './domains/analytics/index.js';
 import { apiKeysRoutes } from './domains/apikeys/routes.js';
 import { auditRoutes } from './domains/audit/routes.js';
 import { authRoutes } from './domains/auth/routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         partnersRoutes,
         shipmentsRoutes,
         kpiRoutes,
+        analyticsRoutes,
         publicTrackingRoutes,
         importsRoutes,
         accountExportRoutes,

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type DatabaseTarget, openConfiguredDatabase } from './db/open.js';
+import { settleRuns } from './domains/analytics/runService.js';
 import { type JobRunner, startJobRunner } from './jobs/runner.js';
 import { type Clock, systemClock } from './lib/clock.js';
 
@@ -50,6 +51,7 @@ export async function startServer(
       stopping ??= (async () => {
         await jobs?.stop();
         await app.close();
+        await settleRuns();
         await database.close();
         await target.stop();
       })();

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'accounts.import': ['admin', 'manager'],
   'accounts.export': ['admin', 'manager', 'analyst'],
   'accounts.merge': ['admin', 'manager'],
+  /** Accept the suggested service tier of an account or override it with a reason. */
+  'accounts.tier': ['admin', 'manager'],
   'shipments.read': staff,
   /** Shipment and tracking writes: people and API keys (TMS/WMS integrations) of these roles. */
   'shipments.write': ['admin', 'manager', 'service'],
@@ -63,6 +65,10 @@ export const PERMISSIONS = {
   notifications: staff,
   /** The mail/SMS outbox and its dead letters. */
   'outbox.read': ['admin'],
+  /** Segments, lifetime value, churn risk and lifecycle of the latest analytics runs. */
+  'analytics.read': staff,
+  /** Start an analytics run on demand. */
+  'analytics.run': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
@@ -8,8 +9,10 @@ import {
   FundOutlined,
   MailOutlined,
   MergeCellsOutlined,
+  PieChartOutlined,
   ScheduleOutlined,
   ShopOutlined,
+  SlidersOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -21,6 +24,9 @@ const AccountPage = lazy(() => import('./features/accounts/detail/AccountPage'))
 const DuplicatesPage = lazy(() => import('./features/accounts/duplicates/DuplicatesPage'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage'));
 const ImportWizardPage = lazy(() => import('./features/imports/ImportWizardPage'));
+const SegmentationPage = lazy(() => import('./features/analytics/SegmentationPage'));
+const ChurnRiskPage = lazy(() => import('./features/analytics/ChurnRiskPage'));
+const AnalyticsSettingsPage = lazy(() => import('./features/analytics/SettingsPage'));
 // Admin screens are loaded on demand, keeping the first load small for everyone else.
 const UsersPage = lazy(() => import('./features/admin/users/UsersPage'));
 const ApiKeysPage = lazy(() => import('./features/admin/apikeys/ApiKeysPage'));
@@ -50,7 +56,10 @@ export interface Screen extends ScreenRoute {
     | 'serviceNav.tickets'
     | 'serviceNav.dashboard'
     | 'serviceNav.myDay'
-    | 'serviceNav.outbox';
+    | 'serviceNav.outbox'
+    | 'analyticsNav.segmentation'
+    | 'analyticsNav.churn'
+    | 'analyticsNav.settings';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -71,6 +80,27 @@ export const customerScreens: Screen[] = [
     label: 'nav.duplicates',
     icon: <MergeCellsOutlined />,
     element: <DuplicatesPage />,
+  },
+  {
+    path: '/analytics',
+    permission: 'analytics.read',
+    label: 'analyticsNav.segmentation',
+    icon: <PieChartOutlined />,
+    element: <SegmentationPage />,
+  },
+  {
+    path: '/analytics/churn',
+    permission: 'analytics.read',
+    label: 'analyticsNav.churn',
+    icon: <AlertOutlined />,
+    element: <ChurnRiskPage />,
+  },
+  {
+    path: '/analytics/settings',
+    permission: 'analytics.read',
+    label: 'analyticsNav.settings',
+    icon: <SlidersOutlined />,
+    element: <AnalyticsSettingsPage />,
   },
 ];
 

@@ -1,6 +1,7 @@
 // Every domain's tables, for drizzle-kit and for typed queries. Domains add their tables here.
 
 export * from '../domains/accounts/table.js';
+export * from '../domains/analytics/table.js';
 export * from '../domains/apikeys/table.js';
 export * from '../domains/audit/table.js';
 export * from '../domains/auth/table.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { type Actor, systemActor } from '../lib/actor.js';
 import { accountsDemo } from './accounts.js';
+import { analyticsDemo } from './analytics.js';
 import { knowledgeDemo } from './knowledge.js';
 import { platformDemo } from './platform.js';
 import { serviceDeskDemo } from './serviceDesk.js';
@@ -32,6 +33,7 @@ export const DEMO_STEPS: DemoStep[] = [
   shipmentsDemo,
   serviceDeskDemo,
   knowledgeDemo,
+  analyticsDemo,
 ];
 
 export async function loadDemo(

@@ -113,6 +113,36 @@ async function partnersStep(ctx: DemoContext) {
   return carriers;
 }
 
+/**
+ * How an account's shipping develops over the demo year, by construction, so that the analytics have
+ * growing, stable, declining and lost customers to find: per account index, out of every ten accounts
+ * two grow, two decline, one is lost (nothing in the last 200 days) and five ship steadily.
+ */
+export type DemoPattern = 'growing' | 'stable' | 'declining' | 'lost';
+export const demoPattern = (index: number): DemoPattern =>
+  (
+    [
+      'growing',
+      'stable',
+      'declining',
+      'lost',
+      'stable',
+      'growing',
+      'stable',
+      'declining',
+      'stable',
+      'stable',
+    ] as const
+  )[index % 10];
+
+/** Whether a shipment `daysAgo` is kept for this pattern (the draw happens for every pattern alike). */
+function keeps(pattern: DemoPattern, daysAgo: number, draw: number): boolean {
+  if (pattern === 'growing') return daysAgo <= 90 || (daysAgo <= 180 ? draw < 0.55 : draw < 0.25);
+  if (pattern === 'declining') return daysAgo > 90 || draw < 0.2;
+  if (pattern === 'lost') return daysAgo > 200 && draw < 0.3;
+  return true;
+}
+
 /** A year of shipments for the demo accounts: delays and damage by carrier, transit by lane and mode. */
 function shipmentRows(
   ctx: DemoContext,
@@ -122,7 +152,8 @@ function shipmentRows(
   const rows: Record<string, unknown>[] = [];
   const now = ctx.today.getTime();
   let n = 0;
-  for (const account of accounts) {
+  for (const [index, account] of accounts.entries()) {
+    const pattern = demoPattern(index);
     const perAccount = ctx.random.int(20, 200);
     const lanes = [ctx.random.pick(LANES), ctx.random.pick(LANES)];
     for (let i = 0; i < perAccount; i++) {
@@ -131,7 +162,9 @@ function shipmentRows(
       const mode = ctx.random.pick(modes);
       const carrier = ctx.random.pick(carriers.filter((c) => (c.modes as readonly string[]).includes(mode)));
       if (!carrier) continue;
-      const booked = now - ctx.random.int(1, 365) * DAY - ctx.random.int(0, 86_399) * 1000;
+      const daysAgo = ctx.random.int(1, 365);
+      if (!keeps(pattern, daysAgo, ctx.random.next())) continue;
+      const booked = now - daysAgo * DAY - ctx.random.int(0, 86_399) * 1000;
       const picked = booked + ctx.random.int(2, 30) * 3_600_000;
       const days = transit[mode] as number;
       const promised = picked + days * DAY + 6 * 3_600_000;

@@ -1,12 +1,25 @@
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { BarChart, LineChart } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  FunnelSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
+import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { type ComposeOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -15,6 +28,10 @@ import { useEffect, useRef } from 'react';
 use([
   LineChart,
   BarChart,
+  ScatterChart,
+  HeatmapChart,
+  FunnelChart,
+  VisualMapComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -25,6 +42,10 @@ use([
 export type ChartOption = ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
+  | ScatterSeriesOption
+  | HeatmapSeriesOption
+  | FunnelSeriesOption
+  | VisualMapComponentOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

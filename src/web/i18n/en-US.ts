@@ -1,4 +1,5 @@
 import { accountsEnUS } from './accounts.en-US';
+import { analyticsEnUS } from './analytics.en-US';
 import { importsEnUS } from './imports.en-US';
 import { knowledgeEnUS } from './knowledge.en-US';
 import { logisticsEnUS } from './logistics.en-US';
@@ -72,6 +73,7 @@ export const enUS = {
       import: 'Import accounts from files',
       export: 'Export account lists',
       merge: 'Review duplicates and merge accounts',
+      tier: 'Accept or override the suggested service tier of an account',
     },
     contacts: { write: 'Add and edit contacts and notes of accounts' },
     shipments: {
@@ -97,6 +99,10 @@ export const enUS = {
     tasks: { write: 'Create and complete follow-up tasks and return visits' },
     notifications: 'Read your own notifications and set your preferences',
     outbox: { read: 'See outgoing mail and SMS, including dead letters' },
+    analytics: {
+      read: 'View customer segments, lifetime value, lifecycle and churn risk',
+      run: 'Start a customer analytics run',
+    },
   },
   nav: {
     customers: 'Customers',
@@ -257,4 +263,5 @@ export const enUS = {
   ...knowledgeEnUS,
   ...serviceQualityEnUS,
   ...servicedeskEnUS,
+  ...analyticsEnUS,
 };

@@ -1,4 +1,5 @@
 import { accountsZhCN } from './accounts.zh-CN';
+import { analyticsZhCN } from './analytics.zh-CN';
 import type { enUS } from './en-US';
 import { importsZhCN } from './imports.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
@@ -69,6 +70,7 @@ export const zhCN: typeof enUS = {
       import: '从文件导入客户',
       export: '导出客户列表',
       merge: '检查重复客户并合并',
+      tier: '采纳或调整客户的建议服务等级',
     },
     contacts: { write: '新增和编辑客户的联系人与备注' },
     shipments: {
@@ -88,6 +90,7 @@ export const zhCN: typeof enUS = {
     tasks: { write: '创建和完成跟进任务与回访' },
     notifications: '查看自己的通知并设置偏好',
     outbox: { read: '查看外发邮件和短信，包括死信' },
+    analytics: { read: '查看客户分群、生命周期价值、生命周期阶段和流失预警', run: '启动客户分析计算' },
   },
   nav: {
     customers: '客户管理',
@@ -248,4 +251,5 @@ export const zhCN: typeof enUS = {
   ...knowledgeZhCN,
   ...serviceQualityZhCN,
   ...servicedeskZhCN,
+  ...analyticsZhCN,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIFECYCLE_STAGES, RFM_SEGMENTS, VALUE_QUADRANTS } from '../../../shared/analytics.js';
 import { ACCOUNT_STATUSES, INDUSTRIES, SERVICE_TIERS } from '../../../shared/customers/labels.js';
 import { pageQuerySchema } from '../../lib/pagination.js';
 
@@ -25,6 +26,12 @@ export const accountListQuerySchema = pageQuerySchema.extend({
   createdFrom: z.coerce.date().optional(),
   createdTo: z.coerce.date().optional(),
   archived: z.enum(['false', 'true', 'all']).default('false'),
+  /** The current analytics snapshot: ABC class, RFM segment, lifecycle stage, value quadrant, churn risk. */
+  abcClass: list(['A', 'B', 'C'] as const),
+  rfmSegment: list(RFM_SEGMENTS),
+  analyticsStage: list(LIFECYCLE_STAGES),
+  valueQuadrant: list(VALUE_QUADRANTS),
+  riskMin: z.coerce.number().int().min(0).max(100).optional(),
   sort: z.enum(['updatedAt', 'createdAt', 'name', 'code']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { segmentCondition } from '../analytics/accountFilter.js';
 import type { AccountListQuery } from './listQuery.js';
 
 /** Sort expressions; each has a matching (expression, id) index. Read back as text (microseconds kept). */
@@ -71,6 +72,8 @@ export function accountFilters(q: AccountFilterQuery, actorId: string | null): S
     );
   if (q.createdFrom) where.push(sql`a.created_at >= ${q.createdFrom}`);
   if (q.createdTo) where.push(sql`a.created_at < ${q.createdTo}`);
+  const segment = segmentCondition(q);
+  if (segment) where.push(segment);
   return where;
 }
 

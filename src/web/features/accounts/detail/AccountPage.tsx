@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
+import { AnalyticsBadges } from '../../analytics/AnalyticsBadges';
 import { useCan, useCurrentSession } from '../../auth/api';
 import { AccountQualityTab } from '../../quality/AccountQualityTab';
 import { InteractionDialog } from '../../tasks/InteractionDialog';
@@ -143,6 +144,7 @@ export default function AccountPage() {
       )}
       <AccountHeader detail={detail.data} actions={actions} />
       {logging && <InteractionDialog accountId={account.id} onClose={() => setLogging(false)} />}
+      {can('analytics.read') && <AnalyticsBadges account={account} />}
       <Card>
         <Tabs
           destroyOnHidden

@@ -1,3 +1,4 @@
+import { LIFECYCLE_STAGES, RFM_SEGMENTS, VALUE_QUADRANTS } from '../../../../shared/analytics';
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
@@ -31,6 +32,12 @@ export interface AccountFilters {
   archived?: Archived;
   sort?: AccountSort;
   order?: 'asc' | 'desc';
+  /** The current analytics snapshot (segmentation and churn-risk screens link here with these). */
+  abcClass?: string[];
+  rfmSegment?: string[];
+  analyticsStage?: string[];
+  valueQuadrant?: string[];
+  riskMin?: string;
 }
 
 type Read = (key: string) => string[];
@@ -62,6 +69,11 @@ function readFilters(read: Read): AccountFilters {
     archived: oneOf(['false', 'true', 'all'] as const, first('archived')),
     sort: oneOf(SORTS, first('sort')),
     order: oneOf(['asc', 'desc'] as const, first('order')),
+    abcClass: someOf(['A', 'B', 'C'] as const, read('abcClass')),
+    rfmSegment: someOf(RFM_SEGMENTS, read('rfmSegment')),
+    analyticsStage: someOf(LIFECYCLE_STAGES, read('analyticsStage')),
+    valueQuadrant: someOf(VALUE_QUADRANTS, read('valueQuadrant')),
+    riskMin: /^\d{1,3}$/.test(first('riskMin') ?? '') ? first('riskMin') : undefined,
   };
 }
 

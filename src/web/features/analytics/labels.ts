@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { ChurnReason, LifecycleReason } from './api';
+
+export type Dimension = 'rfm' | 'abc' | 'stage' | 'quadrant' | 'tier';
+
+/** A segment value in words: stages, quadrants and tiers translated; RFM names and classes as they are. */
+export function segmentLabel(t: TFunction, by: Dimension, value: string): string {
+  if (value === 'none') return t('analytics.notInRun');
+  if (by === 'stage') return t(`analytics.stage.${value as 'lost'}`);
+  if (by === 'quadrant') return t(`analytics.quadrant.${value as 'star'}`);
+  if (by === 'tier') return t(`analytics.tier.${value as 'key'}`);
+  return value;
+}
+
+/** The rule that put the account in its lifecycle stage, with its numbers. */
+export const lifecycleWhy = (t: TFunction, r: LifecycleReason) =>
+  t(`analytics.rule.${r.rule as 'steady'}`, { ...r, trend: r.trend ?? '∞' });
+
+/** One contribution to the churn-risk score, with its points. */
+export const churnWhy = (t: TFunction, r: ChurnReason) =>
+  `${t(`analytics.reason.${r.code}`, { ...r })} ${t('analytics.points', { points: r.points })}`;
+
+export const money = (cents: number, locale: string) =>
+  (cents / 100).toLocaleString(locale, { maximumFractionDigits: 0 });

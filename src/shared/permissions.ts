@@ -55,6 +55,12 @@ export const PERMISSIONS = {
   'tasks.write': ['admin', 'manager', 'sales', 'service'],
   /** Own notifications (bell) and notification preferences. */
   notifications: staff,
+  /** Survey results, templates and invitations (read). */
+  'surveys.read': staff,
+  /** Send surveys to accounts and hand out survey links (integrations, loaders). */
+  'surveys.send': ['admin', 'manager', 'sales', 'service'],
+  /** Edit survey templates and dispatch rules. */
+  'surveys.manage': ['admin', 'manager'],
   /** The mail/SMS outbox and its dead letters. */
   'outbox.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,3 +13,4 @@ export * from '../domains/shipments/table.js';
 export * from '../domains/sla/table.js';
 export * from '../domains/tickets/table.js';
 export * from '../domains/users/table.js';
+export * from '../domains/surveys/table.js';

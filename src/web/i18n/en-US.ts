@@ -87,6 +87,11 @@ export const enUS = {
     interactions: { write: 'Log calls, visits and other interactions' },
     tasks: { write: 'Create and complete follow-up tasks and return visits' },
     notifications: 'Read your own notifications and set your preferences',
+    surveys: {
+      read: 'View satisfaction survey results, templates and invitations',
+      send: 'Send satisfaction surveys and hand out survey links',
+      manage: 'Edit survey templates and dispatch rules',
+    },
     outbox: { read: 'See outgoing mail and SMS, including dead letters' },
   },
   nav: {

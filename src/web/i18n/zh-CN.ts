@@ -78,6 +78,11 @@ export const zhCN: typeof enUS = {
     interactions: { write: '记录电话、拜访等互动' },
     tasks: { write: '创建和完成跟进任务与回访' },
     notifications: '查看自己的通知并设置偏好',
+    surveys: {
+      read: '查看满意度调查结果、问卷模板和邀请',
+      send: '发送满意度调查并生成调查链接',
+      manage: '编辑问卷模板和发送规则',
+    },
     outbox: { read: '查看外发邮件和短信，包括死信' },
   },
   nav: {

@@ -29,6 +29,14 @@ CREATE TABLE "survey_invitations" (
 	"follow_up_task_id" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "survey_settings" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"settings" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "survey_templates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"family_id" uuid NOT NULL,
@@ -56,7 +64,8 @@ CREATE INDEX "survey_invitations_submitted_idx" ON "survey_invitations" USING bt
 CREATE INDEX "survey_invitations_sent_idx" ON "survey_invitations" USING btree ("sent_at");--> statement-breakpoint
 CREATE INDEX "survey_invitations_contact_idx" ON "survey_invitations" USING btree ("contact_id","sent_at");--> statement-breakpoint
 CREATE INDEX "survey_invitations_shipment_idx" ON "survey_invitations" USING btree ("shipment_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "survey_templates_family_revision_key" ON "survey_templates" USING btree ("family_id","revision");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_templates_family_revision_key" ON "survey_templates" USING btree ("family_id","revision");
+--> statement-breakpoint
 -- hand-written: surveys
 -- The default CSI template (DOMAIN.md §3: five dimensions, an overall rating, NPS, a comment).
 INSERT INTO "survey_templates" ("id", "family_id", "revision", "name_zh", "name_en", "questions", "is_default")

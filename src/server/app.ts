@@ -23,6 +23,8 @@ import { registerShipmentAccountViews } from './domains/shipments/accountViews.j
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
+import { publicSurveyRoutes } from './domains/surveys/publicRoutes.js';
+import { surveysRoutes } from './domains/surveys/routes.js';
 import { kpiRoutes as serviceDeskKpiRoutes, ticketsRoutes } from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';
@@ -126,12 +128,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         slaRoutes,
         notificationsRoutes,
         interactionsRoutes,
+        surveysRoutes,
       ]) {
         await api.register(routes, deps);
       }
     },
     { prefix: '/api/v1' },
   );
+  // the survey response page (/s/<token>) and its JSON API (/api/v1/public/surveys)
+  await app.register(publicSurveyRoutes, deps);
 
   const web = options.serveWeb !== false && existsSync(WEB_ROOT);
   if (web) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });

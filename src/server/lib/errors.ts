@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   ALREADY_EXISTS: 409,
   INVALID_TRANSITION: 409,
+  /** A personal link (survey) whose time has passed. */
+  LINK_EXPIRED: 410,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,

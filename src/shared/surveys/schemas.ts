@@ -115,3 +115,34 @@ export const linkInvitationsSchema = z.strictObject({
     .min(1)
     .max(1000),
 });
+
+const tierPercent = z.number().int().min(0, 'survey.percent').max(100, 'survey.percent');
+
+/** Dispatch rules and the follow-up rule (one set per company). */
+export const surveySettingsSchema = z.strictObject({
+  /** Days a survey link stays valid. */
+  linkDays: z.number().int().min(1).max(365),
+  /** After delivery: share of delivered shipments surveyed per service tier, at most one per contact per period. */
+  afterDelivery: z.strictObject({
+    enabled: z.boolean(),
+    samplingPercent: z.strictObject({ strategic: tierPercent, key: tierPercent, general: tierPercent }),
+    periodDays: z.number().int().min(0).max(365),
+  }),
+  /** After a ticket closes: its contact gets the survey (same per-contact period). */
+  afterTicket: z.strictObject({ enabled: z.boolean() }),
+  /** Closing the loop: which responses open a follow-up task for the account owner. */
+  followUp: z.strictObject({
+    onDetractor: z.boolean(),
+    /** Any CSI dimension rated at or below this (0 = off). */
+    dimensionAtMost: z.number().int().min(0).max(4),
+    dueDays: z.number().int().min(1).max(30),
+  }),
+});
+export type SurveySettings = z.output<typeof surveySettingsSchema>;
+
+export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
+  linkDays: 30,
+  afterDelivery: { enabled: true, samplingPercent: { strategic: 100, key: 50, general: 20 }, periodDays: 30 },
+  afterTicket: { enabled: true },
+  followUp: { onDetractor: true, dimensionAtMost: 2, dueDays: 2 },
+};

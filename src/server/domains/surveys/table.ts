@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { SurveyQuestion } from '../../../shared/surveys/schemas.js';
+import type { SurveyQuestion, SurveySettings } from '../../../shared/surveys/schemas.js';
 import { editableColumns, tstz } from '../../db/columns.js';
 import { accounts, contacts } from '../accounts/table.js';
 import { shipments } from '../shipments/table.js';
@@ -100,3 +100,10 @@ export const surveyAnswers = pgTable(
     index('survey_answers_scores_idx').on(t.kind, t.dimension, t.invitationId).where(sql`score IS NOT NULL`),
   ],
 );
+
+/** The company's survey dispatch and follow-up rules (one row; absent = the defaults). */
+export const surveySettings = pgTable('survey_settings', {
+  id: integer('id').primaryKey().default(1),
+  settings: jsonb('settings').$type<SurveySettings>().notNull(),
+  ...editableColumns(),
+});

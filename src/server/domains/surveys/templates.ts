@@ -13,10 +13,10 @@ export type TemplateRow = typeof surveyTemplates.$inferSelect;
 /** The template the migration ships (DOMAIN.md's five CSI dimensions, overall rating, NPS, comment). */
 export const DEFAULT_TEMPLATE_FAMILY = '00000000-0000-4000-8000-00000000c510';
 
-const inUseSql = (id: unknown) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM survey_invitations i WHERE i.template_id = ${id})`;
+/** Whether anyone was invited to the revision (then it is never changed in place). */
+const inUse = sql<boolean>`EXISTS (SELECT 1 FROM survey_invitations i WHERE i.template_id = survey_templates.id)`;
 
-export const toTemplateDto = (r: TemplateRow, inUse: boolean) => ({
+export const toTemplateDto = (r: TemplateRow, used: boolean) => ({
   id: r.id,
   familyId: r.familyId,
   revision: r.revision,
@@ -26,7 +26,7 @@ export const toTemplateDto = (r: TemplateRow, inUse: boolean) => ({
   csiWeights: r.csiWeights,
   isDefault: r.isDefault,
   supersededBy: r.supersededBy,
-  inUse,
+  inUse: used,
   version: r.version,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -43,7 +43,7 @@ const auditView = (r: TemplateRow) => ({
 /** The current revision of every template family (superseded revisions are kept for their answers). */
 export async function listTemplates(db: DbOrTx) {
   const rows = await db
-    .select({ t: surveyTemplates, inUse: inUseSql(surveyTemplates.id) })
+    .select({ t: surveyTemplates, inUse })
     .from(surveyTemplates)
     .where(isNull(surveyTemplates.supersededBy))
     .orderBy(asc(surveyTemplates.createdAt));
@@ -58,7 +58,7 @@ export async function findTemplate(db: DbOrTx, id: string): Promise<TemplateRow>
 
 export async function getTemplate(db: DbOrTx, id: string) {
   const [r] = await db
-    .select({ t: surveyTemplates, inUse: inUseSql(surveyTemplates.id) })
+    .select({ t: surveyTemplates, inUse })
     .from(surveyTemplates)
     .where(eq(surveyTemplates.id, id));
   if (!r) throw notFound('surveyTemplate');
@@ -100,7 +100,7 @@ export async function updateTemplate(
   const { version, ...body } = b;
   return db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ t: surveyTemplates, inUse: inUseSql(surveyTemplates.id) })
+      .select({ t: surveyTemplates, inUse })
       .from(surveyTemplates)
       .where(eq(surveyTemplates.id, id))
       .for('update');

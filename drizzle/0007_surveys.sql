@@ -29,12 +29,28 @@ CREATE TABLE "survey_invitations" (
 	"follow_up_task_id" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "survey_opt_outs" (
+	"email" text PRIMARY KEY NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "survey_settings" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"settings" jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "survey_skips" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"trigger" text NOT NULL,
+	"account_id" uuid NOT NULL,
+	"contact_id" uuid,
+	"shipment_id" uuid,
+	"ticket_id" uuid,
+	"reason" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "survey_templates" (
@@ -57,6 +73,9 @@ ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_template_id_
 ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_shipment_id_shipments_id_fk" FOREIGN KEY ("shipment_id") REFERENCES "public"."shipments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_skips" ADD CONSTRAINT "survey_skips_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_skips" ADD CONSTRAINT "survey_skips_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_skips" ADD CONSTRAINT "survey_skips_shipment_id_shipments_id_fk" FOREIGN KEY ("shipment_id") REFERENCES "public"."shipments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "survey_answers_scores_idx" ON "survey_answers" USING btree ("kind","dimension","invitation_id") WHERE score IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_invitations_token_key" ON "survey_invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "survey_invitations_account_idx" ON "survey_invitations" USING btree ("account_id","submitted_at");--> statement-breakpoint
@@ -64,6 +83,9 @@ CREATE INDEX "survey_invitations_submitted_idx" ON "survey_invitations" USING bt
 CREATE INDEX "survey_invitations_sent_idx" ON "survey_invitations" USING btree ("sent_at");--> statement-breakpoint
 CREATE INDEX "survey_invitations_contact_idx" ON "survey_invitations" USING btree ("contact_id","sent_at");--> statement-breakpoint
 CREATE INDEX "survey_invitations_shipment_idx" ON "survey_invitations" USING btree ("shipment_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_skips_shipment_key" ON "survey_skips" USING btree ("shipment_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_skips_ticket_key" ON "survey_skips" USING btree ("ticket_id");--> statement-breakpoint
+CREATE INDEX "survey_skips_account_idx" ON "survey_skips" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_templates_family_revision_key" ON "survey_templates" USING btree ("family_id","revision");
 --> statement-breakpoint
 -- hand-written: surveys

@@ -7,6 +7,10 @@ export async function deliveredShipment(
   headers: Record<string, string>,
   s: { waybill: string; accountCode: string; late?: boolean; mode?: string; deliveredAt?: string },
 ) {
+  const delivered = new Date(
+    s.deliveredAt ?? (s.late ? '2025-05-05T10:00:00+08:00' : '2025-05-03T10:00:00+08:00'),
+  );
+  const at = (hours: number) => new Date(delivered.getTime() + hours * 3_600_000).toISOString();
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/shipments',
@@ -18,10 +22,10 @@ export async function deliveredShipment(
       origin: '上海',
       destination: '北京',
       status: 'delivered',
-      bookedAt: '2025-05-01T09:00:00+08:00',
-      pickedUpAt: '2025-05-01T12:00:00+08:00',
-      promisedAt: '2025-05-03T18:00:00+08:00',
-      deliveredAt: s.deliveredAt ?? (s.late ? '2025-05-05T10:00:00+08:00' : '2025-05-03T10:00:00+08:00'),
+      bookedAt: at(-49),
+      pickedUpAt: at(-46),
+      promisedAt: at(s.late ? -40 : 8),
+      deliveredAt: delivered.toISOString(),
     },
   });
   expect(res.statusCode, res.body).toBe(201);

@@ -23,8 +23,7 @@ import { registerShipmentAccountViews } from './domains/shipments/accountViews.j
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
-import { publicSurveyRoutes } from './domains/surveys/publicRoutes.js';
-import { surveysRoutes } from './domains/surveys/routes.js';
+import { publicSurveyRoutes, surveysRoutes } from './domains/surveys/index.js';
 import { kpiRoutes as serviceDeskKpiRoutes, ticketsRoutes } from './domains/tickets/index.js';
 import { usersRoutes } from './domains/users/routes.js';
 import { savedViewsRoutes } from './domains/views/routes.js';

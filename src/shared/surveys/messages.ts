@@ -34,6 +34,12 @@ registerMessages(
       'surveyPage.poor': 'Very dissatisfied',
       'surveyPage.excellent': 'Very satisfied',
       'surveyPage.otherLanguage': '中文',
+      'surveyPage.unsubscribe': 'Stop sending me satisfaction surveys',
+      'surveyPage.unsubscribed': 'You will receive no more satisfaction surveys at this address.',
+      'surveyMail.subject': 'How did we do? A 1-minute survey',
+      'surveyMail.about': ' about shipment {waybill}',
+      'surveyMail.body':
+        'Hello,\n\nPlease tell us how satisfied you are with our service{about}. It takes about a minute:\n{link}\n\nThank you!\n\nNo more surveys: {unsubscribe}',
     },
     'zh-CN': {
       'survey.textRequired': '请填写中英文两种文本。',
@@ -66,6 +72,12 @@ registerMessages(
       'surveyPage.poor': '非常不满意',
       'surveyPage.excellent': '非常满意',
       'surveyPage.otherLanguage': 'English',
+      'surveyPage.unsubscribe': '不再向我发送满意度调查',
+      'surveyPage.unsubscribed': '此邮箱将不再收到满意度调查。',
+      'surveyMail.subject': '请评价我们的服务（约 1 分钟）',
+      'surveyMail.about': '（运单 {waybill}）',
+      'surveyMail.body':
+        '您好：\n\n请告诉我们您对我们服务{about}的满意程度，只需约一分钟：\n{link}\n\n谢谢！\n\n不再接收调查：{unsubscribe}',
     },
   },
   {

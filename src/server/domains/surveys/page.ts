@@ -33,6 +33,16 @@ export function messagePage(locale: Locale, key: string) {
   return shell(locale, text, `<p class="note" role="status">${esc(text)}</p>`);
 }
 
+/** Asks before unsubscribing (a mail scanner following the link must not unsubscribe anyone). */
+export function unsubscribeForm(locale: Locale, token: string) {
+  const text = translate(locale, 'surveyPage.unsubscribe');
+  return shell(
+    locale,
+    text,
+    `<form method="post" action="/s/${esc(token)}/unsubscribe?lang=${locale}"><button type="submit">${esc(text)}</button></form>`,
+  );
+}
+
 export interface FormPage {
   token: string;
   locale: Locale;

@@ -10,8 +10,8 @@ import type { AppDeps } from '../../http/deps.js';
 import { systemClock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { AnswerValue } from './answers.js';
-import { answersFromForm, formPage, messagePage } from './page.js';
-import { answerSurvey, invitationLocale, publicSurvey } from './responses.js';
+import { answersFromForm, formPage, messagePage, unsubscribeForm } from './page.js';
+import { answerSurvey, invitationLocale, publicSurvey, unsubscribe } from './responses.js';
 
 const tokenParams = z.object({ token: z.string().trim().min(16).max(64) });
 const pageParams = z.object({ token: z.string().max(100) });
@@ -125,4 +125,25 @@ export const publicSurveyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req, reply) => page(reply, req.params.token, req.query.lang, req.body),
   );
+
+  const unsubscribePage = async (token: string, lang: Locale | undefined, confirm: boolean) => {
+    const locale = lang ?? ((await invitationLocale(db, token)) as Locale | null) ?? 'zh-CN';
+    if (!confirm) return { status: 200, html: unsubscribeForm(locale, token) };
+    const ok = await unsubscribe(db, token, clock.now());
+    return ok
+      ? { status: 200, html: messagePage(locale, 'surveyPage.unsubscribed') }
+      : { status: 404, html: messagePage(locale, 'surveyPage.invalid') };
+  };
+  for (const method of ['GET', 'POST'] as const)
+    app.route({
+      method,
+      url: '/s/:token/unsubscribe',
+      config: { rateLimit: limit },
+      schema: { hide: true, params: pageParams, querystring: pageQuery },
+      handler: async (req, reply) => {
+        // GET asks (mail scanners follow links), POST records
+        const r = await unsubscribePage(req.params.token, req.query.lang, method === 'POST');
+        return reply.status(r.status).type('text/html; charset=utf-8').send(r.html);
+      },
+    });
 };

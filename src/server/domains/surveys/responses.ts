@@ -11,7 +11,7 @@ import { shipments } from '../shipments/table.js';
 import { users } from '../users/table.js';
 import { type AnswerValue, checkAnswers, lowScoreReasons, missingRequired } from './answers.js';
 import { getSurveySettings } from './invitations.js';
-import { surveyAnswers, surveyInvitations, surveyTemplates } from './table.js';
+import { surveyAnswers, surveyInvitations, surveyOptOuts, surveyTemplates } from './table.js';
 
 type InvitationRow = typeof surveyInvitations.$inferSelect;
 
@@ -175,4 +175,19 @@ async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, quest
     { title, kind: 'follow_up', surveyInvitationId: inv.id },
     inv.accountId,
   );
+}
+
+/** The unsubscribe link of a survey mail: its address gets no more surveys (expired links work too). */
+export async function unsubscribe(db: DbOrTx, token: string, now: Date): Promise<boolean> {
+  const [r] = await db
+    .select({ email: surveyInvitations.recipient })
+    .from(surveyInvitations)
+    .where(eq(surveyInvitations.tokenHash, sha256(token)));
+  if (!r) return false;
+  if (r.email)
+    await db
+      .insert(surveyOptOuts)
+      .values({ email: r.email.trim().toLowerCase(), createdAt: now })
+      .onConflictDoNothing();
+  return true;
 }

@@ -15,6 +15,7 @@ import { systemClock } from '../../lib/clock.js';
 import { companySettings } from '../organization/settings.js';
 import { surveyResults } from './analysis.js';
 import { SURVEY_CUTS } from './analysisRepo.js';
+import { sendToAccounts } from './dispatch.js';
 import { getSurveySettings, linkInvitations, saveSurveySettings } from './invitations.js';
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './templates.js';
 
@@ -36,9 +37,26 @@ export const surveyResultsQuerySchema = z.object({
 
 export const surveysRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   app,
-  { database, clock = systemClock },
+  { database, config, clock = systemClock },
 ) => {
   const db = database.db;
+
+  app.post(
+    '/surveys/send',
+    {
+      config: { permission: 'surveys.send' },
+      schema: {
+        tags,
+        summary:
+          "Mail a survey to accounts' survey contacts now; contacts without email or unsubscribed are skipped with the reason",
+        body: z.strictObject({
+          accountIds: z.array(z.uuid()).min(1).max(1000),
+          templateId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => sendToAccounts(db, req.actor, clock.now(), config.PUBLIC_URL, req.body),
+  );
 
   app.get(
     '/survey-templates',

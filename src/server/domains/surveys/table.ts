@@ -107,3 +107,34 @@ export const surveySettings = pgTable('survey_settings', {
   settings: jsonb('settings').$type<SurveySettings>().notNull(),
   ...editableColumns(),
 });
+
+/**
+ * A delivery or closed ticket the dispatcher looked at and did not survey, with the reason
+ * (no_email, unsubscribed, recently_surveyed, no_contact); each is looked at once.
+ */
+export const surveySkips = pgTable(
+  'survey_skips',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trigger: text('trigger').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    shipmentId: uuid('shipment_id').references(() => shipments.id, { onDelete: 'cascade' }),
+    ticketId: uuid('ticket_id'),
+    reason: text('reason').notNull(),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('survey_skips_shipment_key').on(t.shipmentId),
+    uniqueIndex('survey_skips_ticket_key').on(t.ticketId),
+    index('survey_skips_account_idx').on(t.accountId),
+  ],
+);
+
+/** Addresses that asked for no more surveys (the unsubscribe link of every survey mail). */
+export const surveyOptOuts = pgTable('survey_opt_outs', {
+  email: text('email').primaryKey(),
+  createdAt: tstz('created_at').notNull(),
+});

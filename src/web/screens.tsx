@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   MergeCellsOutlined,
   ShopOutlined,
+  SmileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -37,7 +38,8 @@ export interface Screen extends ScreenRoute {
     | 'nav.duplicates'
     | 'logisticsNav.shipments'
     | 'logisticsNav.quality'
-    | 'logisticsNav.partners';
+    | 'logisticsNav.partners'
+    | 'surveysNav.results';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -98,6 +100,7 @@ const QualityPage = lazy(() => import('./features/quality/QualityPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerScorecardPage = lazy(() => import('./features/partners/PartnerScorecardPage'));
 const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
+const SurveyResultsPage = lazy(() => import('./features/surveys/SurveyResultsPage'));
 
 /** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
 export const logisticsScreens: Screen[] = [
@@ -107,6 +110,13 @@ export const logisticsScreens: Screen[] = [
     label: 'logisticsNav.quality',
     icon: <DashboardOutlined />,
     element: <QualityPage />,
+  },
+  {
+    path: '/surveys',
+    permission: 'surveys.read',
+    label: 'surveysNav.results',
+    icon: <SmileOutlined />,
+    element: <SurveyResultsPage />,
   },
   {
     path: '/shipments',

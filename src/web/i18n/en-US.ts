@@ -1,5 +1,6 @@
 import { accountsEnUS } from './accounts.en-US';
 import { logisticsEnUS } from './logistics.en-US';
+import { surveysEnUS } from './surveys.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
@@ -249,4 +250,5 @@ export const enUS = {
   },
   accounts: accountsEnUS,
   ...logisticsEnUS,
+  ...surveysEnUS,
 };

@@ -1,6 +1,7 @@
 import { accountsZhCN } from './accounts.zh-CN';
 import type { enUS } from './en-US';
 import { logisticsZhCN } from './logistics.zh-CN';
+import { surveysZhCN } from './surveys.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
 export const zhCN: typeof enUS = {
@@ -240,4 +241,5 @@ export const zhCN: typeof enUS = {
   },
   accounts: accountsZhCN,
   ...logisticsZhCN,
+  ...surveysZhCN,
 };

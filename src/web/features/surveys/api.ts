@@ -1,0 +1,66 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client';
+
+export type SurveyCut = 'overall' | 'account' | 'tier' | 'carrier' | 'lane' | 'mode' | 'punctuality';
+export type WeightMethod = 'equal' | 'configured' | 'importance' | 'regression';
+export type Dimension = 'service_attitude' | 'delivery_speed' | 'cargo_safety' | 'price' | 'information';
+
+interface Figures {
+  csi: number | null;
+  nps: number | null;
+  overallMean: number | null;
+}
+
+export interface SurveyResults {
+  from: string;
+  to: string;
+  weights: { method: WeightMethod; used: WeightMethod; values: Partial<Record<Dimension, number>> };
+  responses: number;
+  invited: number;
+  responseRate: number | null;
+  csi: number | null;
+  overall: { mean: number | null; responses: number };
+  dimensions: {
+    dimension: Dimension;
+    mean: number | null;
+    responses: number;
+    score: number | null;
+    weight: number;
+    statedImportance: number | null;
+  }[];
+  nps: {
+    responses: number;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    nps: number | null;
+    distribution: number[];
+  };
+  trend: ({ month: string; responses: number } & Figures)[];
+  groups: ({
+    key: string;
+    label: string | null;
+    responses: number;
+    invited: number;
+    responseRate: number | null;
+  } & Figures)[];
+}
+
+export interface SurveyResultsParams {
+  from: string;
+  to: string;
+  cut?: SurveyCut;
+  weights?: WeightMethod;
+  accountId?: string;
+}
+
+export function useSurveyResults(params: SurveyResultsParams) {
+  return useQuery({
+    queryKey: ['surveys', 'results', params],
+    queryFn: () => api<SurveyResults>('GET', withQuery('/surveys/results', { ...params })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const one = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '—' : v.toFixed(digits);

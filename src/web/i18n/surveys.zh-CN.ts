@@ -1,0 +1,53 @@
+import type { surveysEnUS } from './surveys.en-US';
+
+/** 满意度调查页面的中文文本。 */
+export const surveysZhCN: typeof surveysEnUS = {
+  surveysNav: { results: '客户满意度' },
+  surveys: {
+    title: '客户满意度',
+    csi: '满意度指数 CSI',
+    csiHelp: 'Σ 权重 ×（均分 − 1）/ 4 × 100，按已评分的维度计算',
+    nps: '净推荐值 NPS',
+    responses: '回复数',
+    invited: '邀请数',
+    responseRate: '回复率',
+    overall: '总体评分',
+    dimensions: '各维度',
+    distribution: '推荐意愿（0–10）',
+    trend: '月度趋势',
+    ipa: '重要性–表现矩阵',
+    ipaImportance: '重要性（权重）',
+    ipaPerformance: '表现（0–100 分）',
+    breakdown: '分组',
+    group: '分组',
+    none: '（无）',
+    weightsUsed: '权重：{{used}}',
+    weights: {
+      equal: '等权',
+      configured: '配置权重',
+      importance: '客户自评重要性',
+      regression: '回归推导',
+    },
+    cut: {
+      overall: '总体',
+      account: '客户',
+      tier: '服务等级',
+      carrier: '承运商',
+      lane: '线路',
+      mode: '运输方式',
+      punctuality: '准时 / 延误',
+    },
+    punctuality: { on_time: '准时', late: '延误' },
+    dimension: {
+      service_attitude: '服务态度',
+      delivery_speed: '配送速度',
+      cargo_safety: '货物安全',
+      price: '价格合理性',
+      information: '信息沟通',
+    },
+    promoters: '推荐者',
+    passives: '中立者',
+    detractors: '贬损者',
+    noData: '此期间没有调查回复。',
+  },
+};

@@ -8,7 +8,7 @@ export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-passwo
  * The real server on a fresh database, listening on a free port and serving the built web app —
  * for browser tests. `demo: true` loads the demo company as a first start would.
  */
-export async function startTestServer(opts: { demo?: boolean } = {}) {
+export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: url,
@@ -17,6 +17,7 @@ export async function startTestServer(opts: { demo?: boolean } = {}) {
     LOG_LEVEL: 'warn',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...opts.env,
   });
   const server = await startServer(config, { empty: !opts.demo, serveWeb: true });
   const { port } = server.app.server.address() as { port: number };

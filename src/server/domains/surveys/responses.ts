@@ -135,7 +135,12 @@ async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, quest
   const reasons = lowScoreReasons(answers, settings.followUp);
   if (!reasons.length) return;
   const [owner] = await tx
-    .select({ id: users.id, locale: users.locale, name: accounts.nameZh, nameEn: accounts.nameEn })
+    .select({
+      id: users.id,
+      locale: users.locale,
+      nameZh: sql<string>`coalesce(${accounts.nameZh}, ${accounts.nameEn}, ${accounts.code})`,
+      nameEn: sql<string>`coalesce(${accounts.nameEn}, ${accounts.nameZh}, ${accounts.code})`,
+    })
     .from(accounts)
     .innerJoin(users, and(eq(users.id, accounts.ownerId), eq(users.active, true)))
     .where(eq(accounts.id, inv.accountId));
@@ -146,8 +151,8 @@ async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, quest
     (a) => `${text.get(a.questionKey) ?? a.questionKey}: ${a.score ?? a.choices?.join(', ') ?? a.text ?? ''}`,
   );
   const title = zh
-    ? `满意度回访：${owner.name}（${reasons.join('，')}）`
-    : `Survey follow-up: ${owner.nameEn ?? owner.name} (${reasons.join(', ')})`;
+    ? `满意度回访：${owner.nameZh}（${reasons.join('，')}）`
+    : `Survey follow-up: ${owner.nameEn} (${reasons.join(', ')})`;
   const [task] = await tx
     .insert(tasks)
     .values({

@@ -23,7 +23,8 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 
 function defaultPeriod() {
   const start = dayjs().startOf('month').subtract(11, 'month');
-  return { from: start.format('YYYY-MM-DD'), to: dayjs().add(1, 'day').format('YYYY-MM-DD') };
+  // through tomorrow: the company's zone (Asia/Shanghai by default) may already be a day ahead of the browser
+  return { from: start.format('YYYY-MM-DD'), to: dayjs().add(2, 'day').format('YYYY-MM-DD') };
 }
 
 function GroupTable({ r, cut, loading }: { r: SurveyResults | undefined; cut: SurveyCut; loading: boolean }) {

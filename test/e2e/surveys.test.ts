@@ -139,6 +139,12 @@ describe('satisfaction survey in the browser', () => {
     await poll(async () => page.getByTestId('survey-nps').textContent()).toContain('-100.0');
     await page.screenshot({ path: `${RESULTS}survey-dashboard.png`, fullPage: true });
 
+    const accounts = await call<{ items: { id: string; code: string }[] }>('GET', '/accounts?q=SURVEYED');
+    await page.goto(`${server.baseUrl}/accounts/${accounts.items[0].id}`);
+    await page.locator('[data-node-key="surveys"]').click();
+    await poll(async () => page.getByTestId('account-csi').textContent()).toContain('60.0');
+    await page.getByText('It came a day late <b>again</b>').waitFor();
+
     const tasks = await call<{ items: { title: string; notes: string }[] }>('GET', '/tasks?assigneeId=me');
     expect(tasks.items).toHaveLength(1);
     expect(tasks.items[0].title).toContain('Surveyed Trading');

@@ -121,6 +121,20 @@ describe('survey results', () => {
     expect(r.weights).toMatchObject({ method: 'regression', used: 'equal', regressionResponses: 2 });
   });
 
+  it("list an account's surveys with their answers", async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/accounts/${await accountId('RES-GEN')}/surveys`,
+      headers: manager,
+    });
+    const items = res.json().items;
+    expect(items.map((i: { waybill: string; nps: number | null }) => [i.waybill, i.nps]).sort()).toEqual([
+      ['RS-3', 8],
+      ['RS-4', null],
+    ]);
+    expect(items.find((i: { waybill: string }) => i.waybill === 'RS-3').meanRating).toBeCloseTo(14 / 5, 10);
+  });
+
   it('refuse a bad cut or date, naming the field', async () => {
     const res = await t.app.inject({
       method: 'GET',

@@ -13,6 +13,7 @@ import '../../../shared/surveys/messages.js';
 import type { AppDeps } from '../../http/deps.js';
 import { systemClock } from '../../lib/clock.js';
 import { companySettings } from '../organization/settings.js';
+import { listAccountSurveys } from './accountSurveys.js';
 import { surveyResults } from './analysis.js';
 import { SURVEY_CUTS } from './analysisRepo.js';
 import { sendToAccounts } from './dispatch.js';
@@ -165,5 +166,19 @@ export const surveysRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       const { weights, rule, ...q } = req.query;
       return surveyResults(db, { ...q, timeZone: org.timezone, rule: rule ?? org.onTimeRule }, weights);
     },
+  );
+
+  app.get(
+    '/accounts/:id/surveys',
+    {
+      config: { permission: 'surveys.read' },
+      schema: {
+        tags,
+        summary: "An account's surveys, newest first, with their answers' NPS, mean rating and comments",
+        params: idParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      },
+    },
+    async (req) => ({ items: await listAccountSurveys(db, req.params.id, req.query.limit) }),
   );
 };

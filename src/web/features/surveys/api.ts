@@ -64,3 +64,25 @@ export function useSurveyResults(params: SurveyResultsParams) {
 
 export const one = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined ? '—' : v.toFixed(digits);
+
+export interface AccountSurveyDto {
+  id: string;
+  trigger: 'delivery' | 'ticket' | 'manual' | 'link';
+  channel: string;
+  recipient: string | null;
+  sentAt: string;
+  expiresAt: string;
+  submittedAt: string | null;
+  waybill: string | null;
+  followUpTaskId: string | null;
+  nps: number | null;
+  meanRating: number | null;
+  comment: string | null;
+}
+
+export function useAccountSurveys(accountId: string) {
+  return useQuery({
+    queryKey: ['surveys', 'account', accountId],
+    queryFn: () => api<{ items: AccountSurveyDto[] }>('GET', `/accounts/${accountId}/surveys`),
+  });
+}

@@ -13,6 +13,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
 import { useCan, useCurrentSession } from '../../auth/api';
+import { AccountSurveysTab } from '../../surveys/AccountSurveysTab';
 import { type AccountDto, useAccount, useSetArchived } from '../api';
 import { AccountFormDrawer } from '../form/AccountFormDrawer';
 import { accountName } from '../vocabulary';
@@ -157,6 +158,15 @@ export default function AccountPage() {
               label: t('accounts.detail.tabs.notes'),
               children: <NotesTab accountId={account.id} canWrite={can('contacts.write') && !merged} />,
             },
+            ...(can('surveys.read')
+              ? [
+                  {
+                    key: 'surveys',
+                    label: t('surveys.tab'),
+                    children: <AccountSurveysTab accountId={account.id} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

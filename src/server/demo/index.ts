@@ -4,6 +4,7 @@ import { accountsDemo } from './accounts.js';
 import { platformDemo } from './platform.js';
 import { serviceDeskDemo } from './serviceDesk.js';
 import { shipmentsDemo } from './shipments.js';
+import { surveysDemo } from './surveys.js';
 
 export { DEMO_PASSWORD } from './platform.js';
 
@@ -25,7 +26,13 @@ export interface DemoStep {
 }
 
 /** The demo company, step by step; each capability appends its step and goes through its own services. */
-export const DEMO_STEPS: DemoStep[] = [platformDemo, accountsDemo, shipmentsDemo, serviceDeskDemo];
+export const DEMO_STEPS: DemoStep[] = [
+  platformDemo,
+  accountsDemo,
+  shipmentsDemo,
+  serviceDeskDemo,
+  surveysDemo,
+];
 
 export async function loadDemo(
   db: Db,

@@ -5,6 +5,7 @@ import {
   CarOutlined,
   DashboardOutlined,
   MergeCellsOutlined,
+  SendOutlined,
   ShopOutlined,
   SmileOutlined,
   TeamOutlined,
@@ -39,7 +40,8 @@ export interface Screen extends ScreenRoute {
     | 'logisticsNav.shipments'
     | 'logisticsNav.quality'
     | 'logisticsNav.partners'
-    | 'surveysNav.results';
+    | 'surveysNav.results'
+    | 'surveysNav.rules';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -101,6 +103,7 @@ const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerScorecardPage = lazy(() => import('./features/partners/PartnerScorecardPage'));
 const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
 const SurveyResultsPage = lazy(() => import('./features/surveys/SurveyResultsPage'));
+const SurveySettingsPage = lazy(() => import('./features/surveys/SurveySettingsPage'));
 
 /** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
 export const logisticsScreens: Screen[] = [
@@ -117,6 +120,13 @@ export const logisticsScreens: Screen[] = [
     label: 'surveysNav.results',
     icon: <SmileOutlined />,
     element: <SurveyResultsPage />,
+  },
+  {
+    path: '/surveys/rules',
+    permission: 'surveys.read',
+    label: 'surveysNav.rules',
+    icon: <SendOutlined />,
+    element: <SurveySettingsPage />,
   },
   {
     path: '/shipments',

@@ -86,21 +86,25 @@ describe('satisfaction survey in the browser', () => {
       promisedAt: at(-10),
       deliveredAt: at(0),
     });
-    const settings = await call<{ version: number; settings: Record<string, unknown> }>(
-      'GET',
-      '/survey-settings',
-    );
-    await call('PUT', '/survey-settings', {
-      version: settings.version,
-      settings: {
-        ...settings.settings,
-        afterDelivery: {
-          enabled: true,
-          samplingPercent: { strategic: 100, key: 100, general: 100 },
-          periodDays: 30,
-        },
-      },
-    });
+    // the dispatch rules screen: survey every delivery of every tier
+    const { page } = await b.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await logIn(page, server.adminEmail, server.adminPassword);
+    await page.goto(`${server.baseUrl}/surveys/rules`);
+    for (const tier of ['strategic', 'key', 'general']) {
+      const input = page.locator(`#afterDelivery_samplingPercent_${tier}`);
+      await input.fill('100');
+    }
+    await page.locator('button[type=submit]').click();
+    await poll(
+      async () =>
+        (
+          await call<{ settings: { afterDelivery: { samplingPercent: Record<string, number> } } }>(
+            'GET',
+            '/survey-settings',
+          )
+        ).settings.afterDelivery.samplingPercent,
+    ).toEqual({ strategic: 100, key: 100, general: 100 });
     // the sweep the job runs every 15 minutes; the mail leaves through the outbox job
     expect(await dispatchSurveys(server.database.db, new Date(), server.baseUrl)).toEqual({
       sent: 1,
@@ -129,9 +133,6 @@ describe('satisfaction survey in the browser', () => {
     await phone.goto(link);
     await phone.getByText('感谢您！我们已收到您的答案。').waitFor();
 
-    const { page } = await b.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await logIn(page, server.adminEmail, server.adminPassword);
     await page.goto(`${server.baseUrl}/surveys`);
     // scores 75, 25, 75, 50, 75 → CSI 60.0; one detractor → NPS −100.0
     await poll(async () => page.getByTestId('survey-responses').textContent()).toContain('1');

@@ -1,6 +1,6 @@
 /** English texts of the satisfaction survey screens. */
 export const surveysEnUS = {
-  surveysNav: { results: 'Satisfaction' },
+  surveysNav: { rules: 'Survey rules', results: 'Satisfaction' },
   surveys: {
     title: 'Customer satisfaction',
     csi: 'CSI',
@@ -62,6 +62,20 @@ export const surveysEnUS = {
     followUp: 'Follow-up',
     followUpOpened: 'Task opened',
     tab: 'Surveys',
+    settings: {
+      title: 'Survey dispatch rules',
+      afterDelivery: 'After delivery',
+      enabled: 'On',
+      sampling: 'Share of deliveries surveyed — {{tier}}',
+      tier: { strategic: 'strategic', key: 'key', general: 'general' },
+      periodDays: 'At most one survey per contact every (days; 0 = no limit)',
+      afterTicket: 'After a ticket closes',
+      linkDays: 'Links valid for (days)',
+      followUp: 'Follow-up task for the account owner',
+      onDetractor: 'When NPS is 0–6 (detractor)',
+      dimensionAtMost: 'When any dimension is rated at most (0 = off)',
+      dueDays: 'Task due in (days)',
+    },
     noData: 'No survey responses in this period.',
   },
 };

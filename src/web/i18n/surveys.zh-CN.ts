@@ -2,7 +2,7 @@ import type { surveysEnUS } from './surveys.en-US';
 
 /** 满意度调查页面的中文文本。 */
 export const surveysZhCN: typeof surveysEnUS = {
-  surveysNav: { results: '客户满意度' },
+  surveysNav: { rules: '调查规则', results: '客户满意度' },
   surveys: {
     title: '客户满意度',
     csi: '满意度指数 CSI',
@@ -64,6 +64,20 @@ export const surveysZhCN: typeof surveysEnUS = {
     followUp: '跟进',
     followUpOpened: '已创建任务',
     tab: '满意度调查',
+    settings: {
+      title: '调查发送规则',
+      afterDelivery: '签收后',
+      enabled: '启用',
+      sampling: '抽样比例 — {{tier}}',
+      tier: { strategic: '战略客户', key: '重点客户', general: '一般客户' },
+      periodDays: '同一联系人最少间隔（天；0 = 不限）',
+      afterTicket: '工单关闭后',
+      linkDays: '链接有效期（天）',
+      followUp: '为客户负责人创建跟进任务',
+      onDetractor: 'NPS 为 0–6（贬损者）时',
+      dimensionAtMost: '任一维度评分不高于（0 = 关闭）',
+      dueDays: '任务期限（天）',
+    },
     noData: '此期间没有调查回复。',
   },
 };

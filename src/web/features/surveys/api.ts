@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client';
 
 export type SurveyCut = 'overall' | 'account' | 'tier' | 'carrier' | 'lane' | 'mode' | 'punctuality';
@@ -84,5 +84,32 @@ export function useAccountSurveys(accountId: string) {
   return useQuery({
     queryKey: ['surveys', 'account', accountId],
     queryFn: () => api<{ items: AccountSurveyDto[] }>('GET', `/accounts/${accountId}/surveys`),
+  });
+}
+
+export interface SurveySettings {
+  linkDays: number;
+  afterDelivery: {
+    enabled: boolean;
+    samplingPercent: { strategic: number; key: number; general: number };
+    periodDays: number;
+  };
+  afterTicket: { enabled: boolean };
+  followUp: { onDetractor: boolean; dimensionAtMost: number; dueDays: number };
+}
+
+export function useSurveySettings() {
+  return useQuery({
+    queryKey: ['surveys', 'settings'],
+    queryFn: () => api<{ version: number; settings: SurveySettings }>('GET', '/survey-settings'),
+  });
+}
+
+export function useSaveSurveySettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { version: number; settings: SurveySettings }) =>
+      api<{ version: number; settings: SurveySettings }>('PUT', '/survey-settings', b),
+    onSuccess: (saved) => qc.setQueryData(['surveys', 'settings'], saved),
   });
 }

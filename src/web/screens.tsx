@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CarOutlined,
   DashboardOutlined,
+  FormOutlined,
   MergeCellsOutlined,
   SendOutlined,
   ShopOutlined,
@@ -41,7 +42,8 @@ export interface Screen extends ScreenRoute {
     | 'logisticsNav.quality'
     | 'logisticsNav.partners'
     | 'surveysNav.results'
-    | 'surveysNav.rules';
+    | 'surveysNav.rules'
+    | 'surveysNav.templates';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -104,6 +106,7 @@ const PartnerScorecardPage = lazy(() => import('./features/partners/PartnerScore
 const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
 const SurveyResultsPage = lazy(() => import('./features/surveys/SurveyResultsPage'));
 const SurveySettingsPage = lazy(() => import('./features/surveys/SurveySettingsPage'));
+const TemplateEditorPage = lazy(() => import('./features/surveys/TemplateEditorPage'));
 
 /** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
 export const logisticsScreens: Screen[] = [
@@ -127,6 +130,13 @@ export const logisticsScreens: Screen[] = [
     label: 'surveysNav.rules',
     icon: <SendOutlined />,
     element: <SurveySettingsPage />,
+  },
+  {
+    path: '/surveys/templates',
+    permission: 'surveys.read',
+    label: 'surveysNav.templates',
+    icon: <FormOutlined />,
+    element: <TemplateEditorPage />,
   },
   {
     path: '/shipments',

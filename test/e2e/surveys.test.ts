@@ -146,6 +146,10 @@ describe('satisfaction survey in the browser', () => {
     await poll(async () => page.getByTestId('account-csi').textContent()).toContain('60.0');
     await page.getByText('It came a day late <b>again</b>').waitFor();
 
+    // the template editor previews the shipped template; it is in use now, so a save would make revision 2
+    await page.goto(`${server.baseUrl}/surveys/templates`);
+    await page.getByTestId('template-preview').getByText('您对配送速度是否满意？').waitFor();
+
     const tasks = await call<{ items: { title: string; notes: string }[] }>('GET', '/tasks?assigneeId=me');
     expect(tasks.items).toHaveLength(1);
     expect(tasks.items[0].title).toContain('Surveyed Trading');

@@ -1,6 +1,6 @@
 /** English texts of the satisfaction survey screens. */
 export const surveysEnUS = {
-  surveysNav: { rules: 'Survey rules', results: 'Satisfaction' },
+  surveysNav: { templates: 'Survey templates', rules: 'Survey rules', results: 'Satisfaction' },
   surveys: {
     title: 'Customer satisfaction',
     csi: 'CSI',
@@ -75,6 +75,30 @@ export const surveysEnUS = {
       onDetractor: 'When NPS is 0–6 (detractor)',
       dimensionAtMost: 'When any dimension is rated at most (0 = off)',
       dueDays: 'Task due in (days)',
+    },
+    editor: {
+      title: 'Survey templates',
+      key: 'Key',
+      addOption: 'Add option',
+      savedRevision: 'Saved (revision {{revision}})',
+      revision: 'Revision {{revision}}',
+      inUse: 'In use: saving makes a new revision',
+      nameZh: 'Name (Chinese)',
+      nameEn: 'Name (English)',
+      type: 'Type',
+      types: {
+        rating: 'Rating 1–5',
+        importance: 'Importance 1–5',
+        nps: 'Recommend 0–10',
+        single: 'Single choice',
+        multiple: 'Multiple choice',
+        text: 'Free text',
+      },
+      dimension: 'CSI dimension',
+      required: 'Required',
+      addQuestion: 'Add question',
+      weights: 'Configured CSI weights',
+      preview: 'Preview',
     },
     noData: 'No survey responses in this period.',
   },

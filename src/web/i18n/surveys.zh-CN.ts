@@ -2,7 +2,7 @@ import type { surveysEnUS } from './surveys.en-US';
 
 /** 满意度调查页面的中文文本。 */
 export const surveysZhCN: typeof surveysEnUS = {
-  surveysNav: { rules: '调查规则', results: '客户满意度' },
+  surveysNav: { templates: '问卷模板', rules: '调查规则', results: '客户满意度' },
   surveys: {
     title: '客户满意度',
     csi: '满意度指数 CSI',
@@ -77,6 +77,30 @@ export const surveysZhCN: typeof surveysEnUS = {
       onDetractor: 'NPS 为 0–6（贬损者）时',
       dimensionAtMost: '任一维度评分不高于（0 = 关闭）',
       dueDays: '任务期限（天）',
+    },
+    editor: {
+      title: '问卷模板',
+      key: '键',
+      addOption: '添加选项',
+      savedRevision: '已保存（版本 {{revision}}）',
+      revision: '版本 {{revision}}',
+      inUse: '使用中：保存将生成新版本',
+      nameZh: '名称（中文）',
+      nameEn: '名称（英文）',
+      type: '题型',
+      types: {
+        rating: '评分 1–5',
+        importance: '重要性 1–5',
+        nps: '推荐意愿 0–10',
+        single: '单选',
+        multiple: '多选',
+        text: '文本',
+      },
+      dimension: '满意度维度',
+      required: '必答',
+      addQuestion: '添加问题',
+      weights: '配置的 CSI 权重',
+      preview: '预览',
     },
     noData: '此期间没有调查回复。',
   },

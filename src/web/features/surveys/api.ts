@@ -113,3 +113,42 @@ export function useSaveSurveySettings() {
     onSuccess: (saved) => qc.setQueryData(['surveys', 'settings'], saved),
   });
 }
+
+export interface SurveyQuestion {
+  key: string;
+  type: 'rating' | 'importance' | 'nps' | 'single' | 'multiple' | 'text';
+  dimension?: Dimension | 'overall';
+  textZh: string;
+  textEn: string;
+  required?: boolean;
+  options?: { key: string; textZh: string; textEn: string }[];
+}
+
+export interface SurveyTemplate {
+  id: string;
+  familyId: string;
+  revision: number;
+  nameZh: string;
+  nameEn: string;
+  questions: SurveyQuestion[];
+  csiWeights: Partial<Record<Dimension, number>>;
+  isDefault: boolean;
+  inUse: boolean;
+  version: number;
+}
+
+export function useSurveyTemplates() {
+  return useQuery({
+    queryKey: ['surveys', 'templates'],
+    queryFn: () => api<{ items: SurveyTemplate[] }>('GET', '/survey-templates'),
+  });
+}
+
+export function useSaveTemplate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...b }: Omit<SurveyTemplate, 'familyId' | 'revision' | 'isDefault' | 'inUse'>) =>
+      api<SurveyTemplate>('PUT', `/survey-templates/${id}`, b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['surveys', 'templates'] }),
+  });
+}

@@ -10,7 +10,9 @@ export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-passwo
  * for browser tests. `demo: true` loads the demo company as a first start would. A `clock` (a
  * TestClock) is what the routes and the job workers (SLA sweep, reminders) take as now.
  */
-export async function startTestServer(opts: { demo?: boolean; clock?: Clock } = {}) {
+export async function startTestServer(
+  opts: { demo?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+) {
   const { url, drop } = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: url,
@@ -19,6 +21,7 @@ export async function startTestServer(opts: { demo?: boolean; clock?: Clock } = 
     LOG_LEVEL: 'warn',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...opts.env,
   });
   const server = await startServer(config, { empty: !opts.demo, serveWeb: true, clock: opts.clock });
   const { port } = server.app.server.address() as { port: number };

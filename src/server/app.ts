@@ -25,6 +25,7 @@ import { registerShipmentAccountViews } from './domains/shipments/accountViews.j
 import { publicTrackingRoutes } from './domains/shipments/publicRoutes.js';
 import { shipmentsRoutes } from './domains/shipments/routes.js';
 import { slaRoutes } from './domains/sla/routes.js';
+import { publicSurveyRoutes, surveysRoutes } from './domains/surveys/index.js';
 import {
   kpiRoutes as serviceDeskKpiRoutes,
   ticketAttachmentsRoutes,
@@ -135,12 +136,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         slaRoutes,
         notificationsRoutes,
         interactionsRoutes,
+        surveysRoutes,
       ]) {
         await api.register(routes, deps);
       }
     },
     { prefix: '/api/v1' },
   );
+  // the survey response page (/s/<token>) and its JSON API (/api/v1/public/surveys)
+  await app.register(publicSurveyRoutes, deps);
 
   const web = options.serveWeb !== false && existsSync(WEB_ROOT);
   if (web) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });

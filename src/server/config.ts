@@ -35,6 +35,10 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_PER_IP_PER_15_MIN: z.coerce.number().int().min(1).default(30),
+  /** Public survey requests (open, save, submit) per client address per minute. */
+  SURVEY_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** The address customers reach this site at, for links in survey mails. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -63,6 +63,12 @@ export const PERMISSIONS = {
   'tasks.write': ['admin', 'manager', 'sales', 'service'],
   /** Own notifications (bell) and notification preferences. */
   notifications: staff,
+  /** Survey results, templates and invitations (read). */
+  'surveys.read': staff,
+  /** Send surveys to accounts and hand out survey links (integrations, loaders). */
+  'surveys.send': ['admin', 'manager', 'sales', 'service'],
+  /** Edit survey templates and dispatch rules. */
+  'surveys.manage': ['admin', 'manager'],
   /** The mail/SMS outbox and its dead letters. */
   'outbox.read': ['admin'],
   /** Segments, lifetime value, churn risk and lifecycle of the latest analytics runs. */

@@ -6,13 +6,16 @@ import {
   CarOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FormOutlined,
   FundOutlined,
   MailOutlined,
   MergeCellsOutlined,
   PieChartOutlined,
   ScheduleOutlined,
+  SendOutlined,
   ShopOutlined,
   SlidersOutlined,
+  SmileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -59,7 +62,10 @@ export interface Screen extends ScreenRoute {
     | 'serviceNav.outbox'
     | 'analyticsNav.segmentation'
     | 'analyticsNav.churn'
-    | 'analyticsNav.settings';
+    | 'analyticsNav.settings'
+    | 'surveysNav.results'
+    | 'surveysNav.rules'
+    | 'surveysNav.templates';
   /** Routes that belong to the screen but have no menu entry of their own. */
   hidden?: boolean;
   icon: ReactNode;
@@ -148,6 +154,9 @@ const QualityPage = lazy(() => import('./features/quality/QualityPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const PartnerScorecardPage = lazy(() => import('./features/partners/PartnerScorecardPage'));
 const ShipmentDetailPage = lazy(() => import('./features/shipments/ShipmentDetailPage'));
+const SurveyResultsPage = lazy(() => import('./features/surveys/SurveyResultsPage'));
+const SurveySettingsPage = lazy(() => import('./features/surveys/SurveySettingsPage'));
+const TemplateEditorPage = lazy(() => import('./features/surveys/TemplateEditorPage'));
 
 /** Logistics screens (shipments, service quality, partners), in the main menu above administration. */
 export const logisticsScreens: Screen[] = [
@@ -157,6 +166,27 @@ export const logisticsScreens: Screen[] = [
     label: 'logisticsNav.quality',
     icon: <DashboardOutlined />,
     element: <QualityPage />,
+  },
+  {
+    path: '/surveys',
+    permission: 'surveys.read',
+    label: 'surveysNav.results',
+    icon: <SmileOutlined />,
+    element: <SurveyResultsPage />,
+  },
+  {
+    path: '/surveys/rules',
+    permission: 'surveys.read',
+    label: 'surveysNav.rules',
+    icon: <SendOutlined />,
+    element: <SurveySettingsPage />,
+  },
+  {
+    path: '/surveys/templates',
+    permission: 'surveys.read',
+    label: 'surveysNav.templates',
+    icon: <FormOutlined />,
+    element: <TemplateEditorPage />,
   },
   {
     path: '/shipments',

@@ -6,6 +6,7 @@ import { knowledgeDemo } from './knowledge.js';
 import { platformDemo } from './platform.js';
 import { serviceDeskDemo } from './serviceDesk.js';
 import { shipmentsDemo } from './shipments.js';
+import { surveysDemo } from './surveys.js';
 
 export { DEMO_PASSWORD } from './platform.js';
 
@@ -34,6 +35,7 @@ export const DEMO_STEPS: DemoStep[] = [
   serviceDeskDemo,
   knowledgeDemo,
   analyticsDemo,
+  surveysDemo,
 ];
 
 export async function loadDemo(

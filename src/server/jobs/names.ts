@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   'tasks.remind',
   'tasks.returnVisits',
   'analytics.nightly',
+  'surveys.dispatch',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

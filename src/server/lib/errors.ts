@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   INVALID_TRANSITION: 409,
   RUN_IN_PROGRESS: 409,
+  /** A personal link (survey) whose time has passed. */
+  LINK_EXPIRED: 410,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,

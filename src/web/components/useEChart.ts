@@ -1,11 +1,12 @@
 import type {
   BarSeriesOption,
   FunnelSeriesOption,
+  GaugeSeriesOption,
   HeatmapSeriesOption,
   LineSeriesOption,
   ScatterSeriesOption,
 } from 'echarts/charts';
-import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -32,6 +33,7 @@ use([
   HeatmapChart,
   FunnelChart,
   VisualMapComponent,
+  GaugeChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -46,6 +48,7 @@ export type ChartOption = ComposeOption<
   | HeatmapSeriesOption
   | FunnelSeriesOption
   | VisualMapComponentOption
+  | GaugeSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

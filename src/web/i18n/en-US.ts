@@ -5,6 +5,7 @@ import { knowledgeEnUS } from './knowledge.en-US';
 import { logisticsEnUS } from './logistics.en-US';
 import { servicedeskEnUS } from './servicedesk.en-US';
 import { serviceQualityEnUS } from './serviceQuality.en-US';
+import { surveysEnUS } from './surveys.en-US';
 
 /** English texts; the shape of this object is the shape every other language must fill. */
 export const enUS = {
@@ -98,6 +99,11 @@ export const enUS = {
     interactions: { write: 'Log calls, visits and other interactions' },
     tasks: { write: 'Create and complete follow-up tasks and return visits' },
     notifications: 'Read your own notifications and set your preferences',
+    surveys: {
+      read: 'View satisfaction survey results, templates and invitations',
+      send: 'Send satisfaction surveys and hand out survey links',
+      manage: 'Edit survey templates and dispatch rules',
+    },
     outbox: { read: 'See outgoing mail and SMS, including dead letters' },
     analytics: {
       read: 'View customer segments, lifetime value, lifecycle and churn risk',
@@ -264,4 +270,5 @@ export const enUS = {
   ...serviceQualityEnUS,
   ...servicedeskEnUS,
   ...analyticsEnUS,
+  ...surveysEnUS,
 };

@@ -6,6 +6,7 @@ import { knowledgeZhCN } from './knowledge.zh-CN';
 import { logisticsZhCN } from './logistics.zh-CN';
 import { servicedeskZhCN } from './servicedesk.zh-CN';
 import { serviceQualityZhCN } from './serviceQuality.zh-CN';
+import { surveysZhCN } from './surveys.zh-CN';
 
 /** 简体中文。类型保证与英文的键一一对应，缺一个都无法通过类型检查。 */
 export const zhCN: typeof enUS = {
@@ -89,6 +90,11 @@ export const zhCN: typeof enUS = {
     interactions: { write: '记录电话、拜访等互动' },
     tasks: { write: '创建和完成跟进任务与回访' },
     notifications: '查看自己的通知并设置偏好',
+    surveys: {
+      read: '查看满意度调查结果、问卷模板和邀请',
+      send: '发送满意度调查并生成调查链接',
+      manage: '编辑问卷模板和发送规则',
+    },
     outbox: { read: '查看外发邮件和短信，包括死信' },
     analytics: { read: '查看客户分群、生命周期价值、生命周期阶段和流失预警', run: '启动客户分析计算' },
   },
@@ -252,4 +258,5 @@ export const zhCN: typeof enUS = {
   ...serviceQualityZhCN,
   ...servicedeskZhCN,
   ...analyticsZhCN,
+  ...surveysZhCN,
 };

@@ -16,6 +16,7 @@ import { LoadError, NotFoundPage } from '../../../components/ErrorPages';
 import { AnalyticsBadges } from '../../analytics/AnalyticsBadges';
 import { useCan, useCurrentSession } from '../../auth/api';
 import { AccountQualityTab } from '../../quality/AccountQualityTab';
+import { AccountSurveysTab } from '../../surveys/AccountSurveysTab';
 import { InteractionDialog } from '../../tasks/InteractionDialog';
 import { type AccountDto, useAccount, useSetArchived } from '../api';
 import { AccountFormDrawer } from '../form/AccountFormDrawer';
@@ -174,6 +175,15 @@ export default function AccountPage() {
               label: t('accounts.detail.tabs.notes'),
               children: <NotesTab accountId={account.id} canWrite={can('contacts.write') && !merged} />,
             },
+            ...(can('surveys.read')
+              ? [
+                  {
+                    key: 'surveys',
+                    label: t('surveys.tab'),
+                    children: <AccountSurveysTab accountId={account.id} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

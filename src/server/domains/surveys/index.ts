@@ -1,0 +1,21 @@
+import { registerJob } from '../../jobs/registry.js';
+import { ACCOUNT_REFERENCES } from '../accounts/merge.js';
+import { dispatchSurveys } from './dispatch.js';
+
+export { publicSurveyRoutes } from './publicRoutes.js';
+export { surveysRoutes } from './routes.js';
+
+// a merged account takes over the surveys and skips of the one merged into it
+ACCOUNT_REFERENCES.push(
+  { table: 'survey_invitations', column: 'account_id' },
+  { table: 'survey_skips', column: 'account_id' },
+);
+
+registerJob({
+  name: 'surveys.dispatch',
+  cron: '*/15 * * * *',
+  handle: async (ctx) => {
+    const r = await dispatchSurveys(ctx.database.db, ctx.clock.now(), ctx.config.PUBLIC_URL);
+    if (r.sent || r.skipped) ctx.log(r, 'surveys dispatched');
+  },
+});

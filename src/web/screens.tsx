@@ -168,27 +168,6 @@ export const logisticsScreens: Screen[] = [
     element: <QualityPage />,
   },
   {
-    path: '/surveys',
-    permission: 'surveys.read',
-    label: 'surveysNav.results',
-    icon: <SmileOutlined />,
-    element: <SurveyResultsPage />,
-  },
-  {
-    path: '/surveys/rules',
-    permission: 'surveys.read',
-    label: 'surveysNav.rules',
-    icon: <SendOutlined />,
-    element: <SurveySettingsPage />,
-  },
-  {
-    path: '/surveys/templates',
-    permission: 'surveys.read',
-    label: 'surveysNav.templates',
-    icon: <FormOutlined />,
-    element: <TemplateEditorPage />,
-  },
-  {
     path: '/shipments',
     permission: 'shipments.read',
     label: 'logisticsNav.shipments',
@@ -217,6 +196,31 @@ export const logisticsScreens: Screen[] = [
     icon: <ShopOutlined />,
     element: <PartnerScorecardPage />,
     hidden: true,
+  },
+];
+
+/** Satisfaction surveys: results, dispatch rules and templates. */
+export const surveyScreens: Screen[] = [
+  {
+    path: '/surveys',
+    permission: 'surveys.read',
+    label: 'surveysNav.results',
+    icon: <SmileOutlined />,
+    element: <SurveyResultsPage />,
+  },
+  {
+    path: '/surveys/rules',
+    permission: 'surveys.read',
+    label: 'surveysNav.rules',
+    icon: <SendOutlined />,
+    element: <SurveySettingsPage />,
+  },
+  {
+    path: '/surveys/templates',
+    permission: 'surveys.read',
+    label: 'surveysNav.templates',
+    icon: <FormOutlined />,
+    element: <TemplateEditorPage />,
   },
 ];
 
@@ -262,6 +266,7 @@ export const serviceDeskScreens: Screen[] = [
 export const screenRoutes: ScreenRoute[] = [
   ...customerScreens,
   ...logisticsScreens,
+  ...surveyScreens,
   ...knowledgeScreens,
   ...serviceDeskScreens,
   { path: '/accounts/:id', permission: 'accounts.read', element: <AccountPage /> },

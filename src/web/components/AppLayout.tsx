@@ -1,9 +1,12 @@
 import {
+  CarOutlined,
+  CustomerServiceOutlined,
   HomeOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   SettingOutlined,
   ShopOutlined,
+  SmileOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Typography, theme } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -12,7 +15,14 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/api';
 import { knowledgeScreens } from '../features/knowledge/screens';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { adminScreens, customerScreens, logisticsScreens, type Screen, serviceDeskScreens } from '../screens';
+import {
+  adminScreens,
+  customerScreens,
+  logisticsScreens,
+  type Screen,
+  serviceDeskScreens,
+  surveyScreens,
+} from '../screens';
 import { UserMenu } from './UserMenu';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -29,9 +39,10 @@ export function AppLayout() {
 
   const admin = adminScreens.filter((s) => can(s.permission));
   const customers = customerScreens.filter((s) => can(s.permission));
-  const logistics = [...logisticsScreens, ...serviceDeskScreens, ...knowledgeScreens].filter(
-    (s) => !s.hidden && can(s.permission),
-  );
+  const visible = (screens: Screen[]) => screens.filter((s) => !s.hidden && can(s.permission));
+  const logistics = visible(logisticsScreens);
+  const serviceDesk = visible([...serviceDeskScreens, ...knowledgeScreens]);
+  const surveys = visible(surveyScreens);
   const group = (key: string, icon: ReactNode, label: string, screens: Screen[]) =>
     screens.length
       ? [
@@ -45,14 +56,16 @@ export function AppLayout() {
       : [];
   // The menu entry of the current page: the longest screen path it starts with (/accounts/123 → /accounts).
   const selected =
-    [...customers, ...logistics, ...admin]
+    [...customers, ...logistics, ...serviceDesk, ...surveys, ...admin]
       .map((s) => s.path)
       .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
       .sort((a, b) => b.length - a.length)[0] ?? pathname;
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...group('customers', <ShopOutlined />, t('nav.customers'), customers),
-    ...logistics.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) })),
+    ...group('logistics', <CarOutlined />, t('nav.logistics'), logistics),
+    ...group('serviceDesk', <CustomerServiceOutlined />, t('nav.serviceDesk'), serviceDesk),
+    ...group('surveys', <SmileOutlined />, t('nav.surveys'), surveys),
     ...group('admin', <SettingOutlined />, t('nav.admin'), admin),
   ];
 
@@ -85,7 +98,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={collapsed ? [] : ['customers', 'admin']}
+          defaultOpenKeys={collapsed ? [] : ['customers', 'logistics', 'serviceDesk', 'surveys', 'admin']}
           items={items}
           onClick={({ key }) => navigate(key)}
           data-testid="app-nav"

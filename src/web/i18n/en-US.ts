@@ -111,6 +111,9 @@ export const enUS = {
     },
   },
   nav: {
+    logistics: 'Logistics',
+    serviceDesk: 'Service desk',
+    surveys: 'Satisfaction',
     customers: 'Customers',
     accounts: 'Accounts',
     duplicates: 'Duplicates',

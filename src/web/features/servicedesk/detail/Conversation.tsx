@@ -92,10 +92,13 @@ export function Conversation({
   ticketId,
   events,
   canWrite,
+  insertion,
 }: {
   ticketId: string;
   events: TicketEvent[];
   canWrite: boolean;
+  /** Text to add to the reply box (a knowledge-base article from the side panel). */
+  insertion?: { text: string; n: number } | null;
 }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
@@ -122,7 +125,7 @@ export function Conversation({
           )}
         />
       )}
-      {canWrite && <ReplyBox ticketId={ticketId} />}
+      {canWrite && <ReplyBox ticketId={ticketId} insertion={insertion} />}
     </Card>
   );
 }

@@ -1,12 +1,18 @@
 import { Alert, App, Button, Checkbox, Flex, Input, Segmented } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomerMessage, useReply } from '../api';
 
 type Mode = 'reply' | 'note' | 'customer';
 
 /** Reply to the customer, add an internal note, or log what the customer said. */
-export function ReplyBox({ ticketId }: { ticketId: string }) {
+export function ReplyBox({
+  ticketId,
+  insertion,
+}: {
+  ticketId: string;
+  insertion?: { text: string; n: number } | null;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const reply = useReply(ticketId);
@@ -16,6 +22,10 @@ export function ReplyBox({ ticketId }: { ticketId: string }) {
   const [awaiting, setAwaiting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = reply.isPending || customer.isPending;
+  // an article inserted from the knowledge-base panel is appended to what is being written
+  useEffect(() => {
+    if (insertion) setBody((b) => (b.trim() ? `${b}\n${insertion.text}` : insertion.text));
+  }, [insertion]);
 
   const send = () => {
     if (!body.trim()) return setError(t('conversation.bodyRequired'));

@@ -1,4 +1,5 @@
 import { Alert, Col, Flex, Row, Spin } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { NotFoundPage } from '../../../components/ErrorPages';
@@ -17,6 +18,8 @@ export default function TicketPage() {
   const { id = '' } = useParams();
   const can = useCan();
   const q = useTicket(id);
+  // a knowledge-base article put into the reply box from the side panel (n makes a repeat a new insertion)
+  const [insertion, setInsertion] = useState<{ text: string; n: number } | null>(null);
   const events = useTicketEvents(id);
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (isApiError(q.error) && q.error.status === 404) return <NotFoundPage />;
@@ -31,7 +34,7 @@ export default function TicketPage() {
       <TicketHeader ticket={ticket} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
-          <Conversation ticketId={ticket.id} events={items} canWrite={canWrite} />
+          <Conversation ticketId={ticket.id} events={items} canWrite={canWrite} insertion={insertion} />
         </Col>
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
@@ -39,7 +42,10 @@ export default function TicketPage() {
             {canWrite && <StatusActions ticket={ticket} />}
             <ResolutionPanel ticket={ticket} canWrite={canWrite} />
             <EscalationHistory events={items} warnPercent={ticket.sla.warnPercent} />
-            <TicketSidePanels ticketId={ticket.id} />
+            <TicketSidePanels
+              ticketId={ticket.id}
+              onInsertIntoReply={canWrite ? (text) => setInsertion({ text, n: Date.now() }) : undefined}
+            />
           </Flex>
         </Col>
       </Row>

@@ -132,5 +132,19 @@ export const analyticsEnUS = {
     },
     runStatus: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },
     listFilters: 'Analytics',
+    /** RFM segment names (src/analytics/rfm.ts RFM_SEGMENTS). */
+    rfmSegment: {
+      Champions: 'Champions',
+      Loyal: 'Loyal',
+      'Potential loyalist': 'Potential loyalist',
+      New: 'New',
+      Promising: 'Promising',
+      'Need attention': 'Need attention',
+      'About to sleep': 'About to sleep',
+      'At risk': 'At risk',
+      "Can't lose": "Can't lose",
+      Hibernating: 'Hibernating',
+      Lost: 'Lost',
+    },
   },
 };

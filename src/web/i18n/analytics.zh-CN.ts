@@ -133,5 +133,19 @@ export const analyticsZhCN: typeof analyticsEnUS = {
     },
     runStatus: { running: '计算中', succeeded: '成功', failed: '失败' },
     listFilters: '客户分析',
+    /** RFM segment names (src/analytics/rfm.ts RFM_SEGMENTS). */
+    rfmSegment: {
+      Champions: '冠军客户',
+      Loyal: '忠诚客户',
+      'Potential loyalist': '潜在忠诚客户',
+      New: '新客户',
+      Promising: '有潜力客户',
+      'Need attention': '需要关注',
+      'About to sleep': '即将沉睡',
+      'At risk': '有流失风险',
+      "Can't lose": '不能失去',
+      Hibernating: '休眠客户',
+      Lost: '已流失',
+    },
   },
 };

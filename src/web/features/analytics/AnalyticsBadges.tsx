@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_TIERS, type ServiceTier } from '../../../shared/analytics';
 import { useCan } from '../auth/api';
 import { type SegmentDto, useAccountSegments, useAnalyticsSettings, useSetTier } from './api';
-import { churnWhy, lifecycleWhy, money } from './labels';
+import { churnWhy, lifecycleWhy, money, segmentLabel } from './labels';
 import { RetentionTaskButton } from './RetentionTaskButton';
 
 /** A badge whose "why" opens on hover or tap. */
@@ -71,7 +71,12 @@ export function AnalyticsBadges({ account }: { account: { id: string; version: n
               testId="badge-rfm"
               why={t('analytics.badges.rfmWhy', { ...s, monetary: money(s.monetary, locale) })}
             >
-              {t('analytics.badges.rfm', { r: s.rScore, f: s.fScore, m: s.mScore, segment: s.rfmSegment })}
+              {t('analytics.badges.rfm', {
+                r: s.rScore,
+                f: s.fScore,
+                m: s.mScore,
+                segment: segmentLabel(t, 'rfm', s.rfmSegment),
+              })}
             </Why>
             <Why testId="badge-stage" why={lifecycleWhy(t, s.lifecycleReason)}>
               {t(`analytics.stage.${s.lifecycleStage}`)}

@@ -3,12 +3,13 @@ import type { ChurnReason, LifecycleReason } from './api';
 
 export type Dimension = 'rfm' | 'abc' | 'stage' | 'quadrant' | 'tier';
 
-/** A segment value in words: stages, quadrants and tiers translated; RFM names and classes as they are. */
+/** A segment value in words: RFM segments, stages, quadrants and tiers translated; ABC classes as they are. */
 export function segmentLabel(t: TFunction, by: Dimension, value: string): string {
   if (value === 'none') return t('analytics.notInRun');
   if (by === 'stage') return t(`analytics.stage.${value as 'lost'}`);
   if (by === 'quadrant') return t(`analytics.quadrant.${value as 'star'}`);
   if (by === 'tier') return t(`analytics.tier.${value as 'key'}`);
+  if (by === 'rfm') return t(`analytics.rfmSegment.${value as 'Loyal'}`, { defaultValue: value });
   return value;
 }
 

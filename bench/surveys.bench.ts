@@ -23,7 +23,12 @@ const ACCOUNTS = Number(process.env.SURVEYS_BENCH_ACCOUNTS ?? 20_000);
 const RUNS = Number(process.env.SURVEYS_BENCH_RUNS ?? 30);
 const INVITATIONS = Math.round(RESPONSES * 1.25);
 const DAY_MS = 86_400_000;
-const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+const k = (n: number) =>
+  n >= 1_000_000
+    ? `${Number((n / 1_000_000).toFixed(2))}M`
+    : n >= 1000
+      ? `${Math.round(n / 1000)}k`
+      : String(n);
 
 async function timed(runs: number, f: (i: number) => Promise<unknown>) {
   const ms: number[] = [];

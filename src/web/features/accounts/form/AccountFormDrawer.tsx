@@ -1,5 +1,5 @@
 import { Alert, App, Button, Divider, Drawer, Form, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerVocabulary } from '../../../../shared/customers/labels';
 import { isApiError } from '../../../api/client';
@@ -78,8 +78,17 @@ export function AccountFormDrawer({
   const update = useUpdateAccount();
   const conflictFields = useConflictFields();
 
+  // filled once per opening: a background refetch of the account must not wipe what is being typed
+  // (a newer version saved meanwhile surfaces as a 409 on save, with what changed)
+  const filledFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!open) return;
+    if (!open) {
+      filledFor.current = null;
+      return;
+    }
+    const key = account?.id ?? 'new';
+    if (filledFor.current === key) return;
+    filledFor.current = key;
     setBase(account);
     setConflict(null);
     setError(null);

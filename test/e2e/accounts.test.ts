@@ -133,7 +133,9 @@ describe('accounts', () => {
     await choose('account_tier', '战略客户');
     await page.getByTestId('account-save').click();
     await page.getByTestId('account-save').waitFor({ state: 'hidden' });
-    await poll(async () => (await apiCall('GET', `/accounts/${accountId}`)).body.account.tier).toBe('strategic');
+    await poll(async () => (await apiCall('GET', `/accounts/${accountId}`)).body.account.tier).toBe(
+      'strategic',
+    );
     await poll(() => page.getByTestId('timeline').textContent()).toMatch(/一般客户\s*→\s*战略客户/);
     expect(await page.getByTestId('timeline').textContent()).toContain('服务等级');
     await page.screenshot({ path: `${RESULTS}accounts-360.png`, fullPage: true });

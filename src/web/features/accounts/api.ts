@@ -16,12 +16,7 @@ import type {
 import type { ContactInput } from '../../../shared/customers/accountSchemas';
 import { api, withQuery } from '../../api/client';
 import { queryKeys } from '../../api/keys';
-import {
-  type SavedView,
-  useDeleteView as useSharedDeleteView,
-  useSavedViews as useSharedSavedViews,
-  useSaveView as useSharedSaveView,
-} from '../../api/savedViews';
+import type { SavedView } from '../../api/savedViews';
 import type { Page, UserDto } from '../../api/types';
 import { currentLocale } from '../../i18n';
 import type { AccountFilters } from './list/filters';
@@ -269,11 +264,6 @@ export function useMergeAccounts() {
     onSuccess: invalidate,
   });
 }
-
-/** The account list's saved views (the hooks shared by every list with saved views). */
-export const useSavedViews = () => useSharedSavedViews('accounts');
-export const useSaveView = () => useSharedSaveView('accounts');
-export const useDeleteView = () => useSharedDeleteView('accounts');
 
 /** Users an account can be given to (needs users.read: managers and administrators). */
 export function useOwnerOptions(enabled: boolean) {

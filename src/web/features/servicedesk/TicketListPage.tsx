@@ -11,6 +11,7 @@ import {
 } from '../../../shared/servicedesk/enums';
 import { useFormatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { SavedViews } from '../../components/SavedViews';
 import { useCursorPager } from '../../components/useCursorPager';
 import { useCan } from '../auth/api';
 import { AccountLink, AccountSelect } from '../shipments/Lookups';
@@ -20,7 +21,6 @@ import { readTicketFilters, TICKET_FILTER_KEYS, type TicketFilters } from './fil
 import { SEVERITY_COLOR, TICKET_STATUS_COLOR } from './labels';
 import { NewTicketDialog } from './NewTicketDialog';
 import { SlaBadge } from './SlaBadge';
-import { TicketSavedViews } from './TicketSavedViews';
 
 /** Tickets with server-side filters and paging; the filters live in the URL and in saved views. */
 export default function TicketListPage() {
@@ -124,7 +124,16 @@ export default function TicketListPage() {
           options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
         />
         <AccountSelect value={filters.accountId} onChange={(v) => set({ accountId: v })} />
-        <TicketSavedViews filters={filters} onApply={replace} />
+        <SavedViews
+          list="tickets"
+          texts="tickets.views"
+          testIdPrefix="ticket-"
+          filters={filters}
+          onApply={replace}
+          onClear={() => replace({})}
+          toQuery={(f) => ({ ...readTicketFilters((k) => f[k as keyof TicketFilters]) })}
+          fromQuery={(q) => readTicketFilters((k) => q[k])}
+        />
       </Flex>
       {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
       <Table<TicketDto>

@@ -38,6 +38,3 @@ export function readTicketFilters(get: (key: string) => unknown): TicketFilters 
   }
   return f as TicketFilters;
 }
-
-export const filtersKey = (f: TicketFilters) =>
-  JSON.stringify(TICKET_FILTER_KEYS.filter((k) => f[k]).map((k) => [k, f[k]]));

@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/ErrorPages';
 import { useFormatDateTime } from '../../../components/format';
 import { Pager } from '../../../components/Pager';
+import { SavedViews } from '../../../components/SavedViews';
 import { useCursorPager } from '../../../components/useCursorPager';
 import { useDebounced } from '../../../components/useDebounced';
 import { useCan } from '../../auth/api';
@@ -17,11 +18,12 @@ import { AccountFilterPanel } from './AccountFilterPanel';
 import {
   type AccountFilters,
   type AccountSort,
+  compactFilters,
   countFilters,
   filtersFromSearch,
+  filtersFromView,
   filtersToSearch,
 } from './filters';
-import { SavedViews } from './SavedViews';
 
 const SORTABLE: Record<string, AccountSort> = { code: 'code', name: 'name', updatedAt: 'updatedAt' };
 
@@ -126,7 +128,14 @@ export default function AccountListPage() {
             label: t(`accounts.archived.${v}`),
           }))}
         />
-        <SavedViews filters={filters} onApply={(view) => setFilters(() => view)} />
+        <SavedViews
+          list="accounts"
+          texts="accounts.views"
+          filters={filters}
+          onApply={(view) => setFilters(() => view)}
+          toQuery={compactFilters}
+          fromQuery={filtersFromView}
+        />
       </Flex>
       {filtersOpen && <AccountFilterPanel filters={filters} onChange={setFilters} />}
       {query.error ? (

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchSurveys } from '../../src/server/domains/surveys/dispatch.js';
+import { startTestSmtp } from '../smtp.js';
 import { startTestServer } from '../testServer.js';
 import { launchBrowser, logIn, poll, RESULTS } from './browser.js';
 
@@ -11,10 +10,9 @@ import { launchBrowser, logIn, poll, RESULTS } from './browser.js';
  * phone-sized page, moves the dashboard, and its low score reaches the account owner as a task.
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let browser: Browser;
 let b: Awaited<ReturnType<typeof launchBrowser>>;
-const received: { to: string; raw: string }[] = [];
 
 async function adminApi() {
   const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -37,23 +35,8 @@ async function adminApi() {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestSmtp();
+  const port = smtp.port;
   b = await launchBrowser();
   browser = b.browser;
   server = await startTestServer({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
@@ -61,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 describe('satisfaction survey in the browser', () => {
@@ -110,8 +93,8 @@ describe('satisfaction survey in the browser', () => {
       sent: 1,
       skipped: 0,
     });
-    await poll(async () => received.length).toBe(1);
-    const mail = received[0];
+    await poll(async () => smtp.received.length).toBe(1);
+    const mail = smtp.received[0];
     expect(mail.to).toBe('mia@surveyed.example.test');
     const text = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
     const link = text.match(/(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{32})(?!\/)/)![1];

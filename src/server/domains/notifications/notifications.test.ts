@@ -1,39 +1,22 @@
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSmtp } from '../../../../test/smtp.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { createMailTransport, outboxLogSmsProvider } from './mail.js';
 import { deliverOutbox, MAX_ATTEMPTS, notify } from './service.js';
 import { outboxMessages } from './table.js';
 
 let t: TestApp;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let port: number;
-const received: { to: string; raw: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestSmtp();
+  port = smtp.port;
 });
 afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
   await t.close();
 });
 
@@ -102,7 +85,7 @@ describe('notifications', () => {
     });
     const r = await deliverOutbox(db(), mail, outboxLogSmsProvider, new Date());
     expect(r).toEqual({ sent: 1, failed: 0 });
-    const got = received.at(-1);
+    const got = smtp.received.at(-1);
     expect(got?.to).toMatch(/^manager-/);
     expect(got?.raw).toMatch(/Subject: =\?UTF-8\?/); // the Chinese subject, encoded
     expect(Buffer.from(got?.raw ?? '').toString()).toContain('desk@logicrm.test');

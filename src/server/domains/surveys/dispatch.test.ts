@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
+import { startTestSmtp } from '../../../../test/smtp.js';
 import { deliveredShipment } from '../../../../test/surveyHelpers.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { TestClock } from '../../lib/clock.js';
@@ -13,30 +12,14 @@ const clock = new TestClock(new Date('2025-05-03T06:00:00Z'));
 const SITE = 'https://crm.example.test';
 let t: TestApp;
 let manager: Record<string, string>;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let port: number;
-const received: { to: string; raw: string }[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ PUBLIC_URL: SITE }, { clock });
   manager = (await t.loginAs('manager')).headers;
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestSmtp();
+  port = smtp.port;
   const db = t.database.db;
   await buildAccount(db, { code: 'DSP-A', tier: 'general' }, [
     { name: '王经理', email: 'wang@a.example.test' },
@@ -45,7 +28,7 @@ beforeAll(async () => {
   await buildAccount(db, { code: 'DSP-C', tier: 'key' }, [{ name: '赵经理', email: 'Zhao@c.example.test' }]);
 });
 afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
   await t.close();
 });
 
@@ -122,7 +105,7 @@ describe('survey dispatch', () => {
     });
     expect(sent.json()).toMatchObject({ sent: 1, skipped: [{ accountId: rows[0].id, reason: 'no_email' }] });
     const delivery = await deliver();
-    const mail = received.find((m) => m.to.toLowerCase() === 'zhao@c.example.test')!;
+    const mail = smtp.received.find((m) => m.to.toLowerCase() === 'zhao@c.example.test')!;
     expect(delivery).toEqual({ sent: 1, failed: 0 });
     const path = linkIn(mail.raw);
     const ask = await t.app.inject({ method: 'GET', url: `${path}/unsubscribe` });
@@ -165,7 +148,7 @@ describe('survey dispatch', () => {
     ]);
     expect(await dispatchSurveys(t.database.db, clock.now(), SITE)).toEqual({ sent: 0, skipped: 0 });
     expect((await deliver()).sent).toBe(1);
-    const mail = received.find((m) => m.to === 'wang@a.example.test')!;
+    const mail = smtp.received.find((m) => m.to === 'wang@a.example.test')!;
     expect(mail.raw).toContain('DSP-A1');
     const page = await t.app.inject({ method: 'GET', url: linkIn(mail.raw) });
     expect(page.statusCode).toBe(200);

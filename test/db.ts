@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { withDatabase } from './globalSetup.js';
+import { urlForDatabase } from './globalSetup.js';
 
 /** A fresh database cloned from the migrated template; call drop() when the file is done. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -12,7 +12,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('testTemplate')}"`);
   await admin.end();
   return {
-    url: withDatabase(adminUrl, name),
+    url: urlForDatabase(adminUrl, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

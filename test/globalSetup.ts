@@ -27,7 +27,7 @@ async function adminUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const embedded = await startEmbeddedDatabase(dir, port);
   return {
-    url: withDatabase(embedded.url, 'postgres'),
+    url: urlForDatabase(embedded.url, 'postgres'),
     stop: async () => {
       await embedded.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: TEST_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
-  const templateUrl = withDatabase(TEST_ADMIN_URL, template);
+  const templateUrl = urlForDatabase(TEST_ADMIN_URL, template);
   const { migrateDatabase } = await import('../src/server/db/migrate.js');
   await migrateDatabase(templateUrl);
   project.provide('testRunId', runId);
@@ -72,7 +72,8 @@ export default async function setup(project: TestProject) {
   };
 }
 
-export function withDatabase(url: string, database: string): string {
+/** The same server URL naming another database. */
+export function urlForDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();

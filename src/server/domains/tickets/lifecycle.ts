@@ -107,11 +107,9 @@ export async function changeStatus(
           closedAt: null,
           customerConfirmedAt: null,
           reopenCount: t.reopenCount + 1,
-          warned: false,
-          escalationLevel: 0,
-          lastEscalatedAt: null,
         },
       );
+      await repo.restartSlaClock(tx, t.id);
     }
     if (to === 'closed') await returnVisitAfterTicket(tx, t, now);
     return save(tx, actor, now, t, patch, { type: 'status', data: { from: t.status, to } });
@@ -224,10 +222,9 @@ export async function confirmResolution(
           status: 'reopened',
           resolvedAt: null,
           reopenCount: t.reopenCount + 1,
-          warned: false,
-          escalationLevel: 0,
         };
     if (body.accepted) await returnVisitAfterTicket(tx, t, now);
+    else await repo.restartSlaClock(tx, t.id);
     return save(tx, actor, now, t, patch, {
       type: body.accepted ? 'confirmed' : 'refused',
       body: body.note ?? null,

@@ -8,7 +8,7 @@ import { toBusinessCalendar } from '../sla/calendars.js';
 import { businessCalendars, teams } from '../sla/table.js';
 import { toTicketDto } from './presenter.js';
 import { ticketExtras } from './repo.js';
-import { ticketShipments, tickets } from './table.js';
+import { ticketShipments, ticketSlaClocks, tickets } from './table.js';
 
 type Query = z.output<typeof ticketListQuerySchema>;
 
@@ -27,7 +27,9 @@ export async function listTickets(db: DbOrTx, q: Query, actorId: string | null, 
   else if (q.assigneeId)
     where.push(eq(tickets.assigneeId, q.assigneeId === 'me' ? (actorId ?? '') : q.assigneeId));
   if (q.breached === 'true')
-    where.push(sql`(${tickets.firstResponseBreached} OR ${tickets.resolutionBreached})`);
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${ticketSlaClocks} k WHERE k.ticket_id = ${tickets.id} AND (k.first_response_breached OR k.resolution_breached))`,
+    );
   if (q.shipmentId)
     where.push(
       sql`EXISTS (SELECT 1 FROM ${ticketShipments} s WHERE s.ticket_id = ${tickets.id} AND s.shipment_id = ${q.shipmentId})`,

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { accounts } from '../accounts/table.js';
 import { users } from '../users/table.js';
 import type { TicketExtras, TicketRow } from './presenter.js';
-import { ticketEvents, ticketNumberSeq, ticketShipments, tickets } from './table.js';
+import { ticketEvents, ticketNumberSeq, ticketShipments, ticketSlaClocks, tickets } from './table.js';
 
 export type NewTicketRow = typeof tickets.$inferInsert;
 
@@ -34,7 +34,15 @@ export async function updateTicketVersioned(
   return row;
 }
 
-/** Names and linked shipments for a set of tickets, in three small queries. */
+/** A reopened ticket's clock starts over: no warning given, no escalation (breaches stay on record). */
+export async function restartSlaClock(db: DbOrTx, ticketId: string) {
+  await db
+    .update(ticketSlaClocks)
+    .set({ warned: false, escalationLevel: 0, lastEscalatedAt: null })
+    .where(eq(ticketSlaClocks.ticketId, ticketId));
+}
+
+/** Names, linked shipments and SLA clock state for a set of tickets, in four small queries. */
 export async function ticketExtras(db: DbOrTx, rows: TicketRow[]): Promise<Map<string, TicketExtras>> {
   const out = new Map<string, TicketExtras>();
   if (rows.length === 0) return out;
@@ -54,6 +62,11 @@ export async function ticketExtras(db: DbOrTx, rows: TicketRow[]): Promise<Map<s
     .select()
     .from(ticketShipments)
     .where(sql`${ticketShipments.ticketId} = ANY(${sql.param(ids)}::uuid[])`);
+  const clocks = await db
+    .select()
+    .from(ticketSlaClocks)
+    .where(sql`${ticketSlaClocks.ticketId} = ANY(${sql.param(ids)}::uuid[])`);
+  const clockOf = new Map(clocks.map((c) => [c.ticketId, c]));
   const accName = new Map(acc.rows.map((r) => [r.id, r.name]));
   const userName = new Map(us.rows.map((r) => [r.id, r.name]));
   for (const r of rows)
@@ -61,6 +74,7 @@ export async function ticketExtras(db: DbOrTx, rows: TicketRow[]): Promise<Map<s
       accountName: accName.get(r.accountId) ?? null,
       assigneeName: r.assigneeId ? (userName.get(r.assigneeId) ?? null) : null,
       shipmentIds: ships.filter((s) => s.ticketId === r.id).map((s) => s.shipmentId),
+      clock: clockOf.get(r.id) ?? null,
     });
   return out;
 }

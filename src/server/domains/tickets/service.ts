@@ -16,7 +16,7 @@ import { pickAssignee } from './assignment.js';
 import { auditedTicket, type TicketRow, toTicketDto } from './presenter.js';
 import * as repo from './repo.js';
 import { shipmentsOfAccount } from './shipments.js';
-import { tickets } from './table.js';
+import { ticketSlaClocks, tickets } from './table.js';
 
 type CreateBody = z.output<typeof createTicketBodySchema>;
 const STAFF = ['admin', 'manager', 'sales', 'service'] as const;
@@ -122,6 +122,7 @@ export async function openTicket(db: DbOrTx, actor: Actor, now: Date, body: Crea
         updatedAt: now,
       })
       .returning();
+    await tx.insert(ticketSlaClocks).values({ ticketId: t.id });
     await repo.setShipments(tx, t.id, body.shipmentIds);
     await repo.addEvent(tx, {
       ticketId: t.id,

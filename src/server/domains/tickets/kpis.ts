@@ -3,6 +3,10 @@ import type { DbOrTx } from '../../db/client.js';
 import { shipmentCount } from './shipments.js';
 
 const OPEN = sql.raw(`('new','acknowledged','investigating','reopened')`);
+/** Tickets that breached a target at some point (the breach stays on record after a reopening). */
+const BREACHED = sql.raw(
+  `(SELECT ticket_id FROM ticket_sla_clocks WHERE first_response_breached OR resolution_breached)`,
+);
 const round = (v: number | null, d = 1) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
 
 /**
@@ -30,10 +34,10 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
            FROM tickets WHERE resolved_at >= ${from} AND resolved_at < ${to}) AS res`),
     db.execute<{ closed: number; met: number }>(sql`
       SELECT count(*)::int AS closed,
-        count(*) FILTER (WHERE NOT coalesce(k.first_response_breached OR k.resolution_breached, false)
+        count(*) FILTER (WHERE b.ticket_id IS NULL
           AND (t.first_response_due_at IS NULL OR t.first_response_at <= t.first_response_due_at)
           AND (t.resolution_due_at IS NULL OR t.resolved_at <= t.resolution_due_at))::int AS met
-      FROM tickets t LEFT JOIN ticket_sla_clocks k ON k.ticket_id = t.id
+      FROM tickets t LEFT JOIN ${BREACHED} b ON b.ticket_id = t.id
       WHERE t.status = 'closed' AND t.closed_at >= ${from} AND t.closed_at < ${to}`),
     db.execute<{ category: string; n: number }>(sql`
       SELECT category, count(*)::int AS n FROM tickets
@@ -47,8 +51,8 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
       SELECT u.id AS agent_id, u.name, coalesce(o.open, 0) AS open, coalesce(o.breached, 0) AS breached,
         coalesce(r.resolved, 0) AS resolved
       FROM (SELECT t.assignee_id, count(*)::int AS open,
-              count(*) FILTER (WHERE k.first_response_breached OR k.resolution_breached)::int AS breached
-            FROM tickets t LEFT JOIN ticket_sla_clocks k ON k.ticket_id = t.id
+              count(b.ticket_id)::int AS breached
+            FROM tickets t LEFT JOIN ${BREACHED} b ON b.ticket_id = t.id
             WHERE t.status IN ${OPEN} AND t.assignee_id IS NOT NULL GROUP BY 1) o
       FULL JOIN (SELECT assignee_id, count(*)::int AS resolved FROM tickets
             WHERE resolved_at >= ${from} AND resolved_at < ${to} AND assignee_id IS NOT NULL GROUP BY 1) r

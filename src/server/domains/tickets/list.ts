@@ -4,8 +4,7 @@ import { OPEN_STATUSES } from '../../../shared/servicedesk/enums.js';
 import type { ticketListQuerySchema } from '../../../shared/servicedesk/ticketSchemas.js';
 import type { DbOrTx } from '../../db/client.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { toBusinessCalendar } from '../sla/calendars.js';
-import { businessCalendars, teams } from '../sla/table.js';
+import { calendarsOfTeams } from '../sla/calendars.js';
 import { toTicketDto } from './presenter.js';
 import { ticketExtras } from './repo.js';
 import { ticketShipments, ticketSlaClocks, tickets } from './table.js';
@@ -48,20 +47,13 @@ export async function listTickets(db: DbOrTx, q: Query, actorId: string | null, 
     .limit(q.limit + 1);
   const page = toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
   const extras = await ticketExtras(db, page.items);
-  const cals = await db
-    .select({ teamId: teams.id, cal: businessCalendars })
-    .from(teams)
-    .innerJoin(businessCalendars, eq(businessCalendars.id, teams.calendarId));
-  const [fallback] = await db.select().from(businessCalendars).orderBy(businessCalendars.createdAt).limit(1);
-  const calOf = new Map(cals.map((c) => [c.teamId, toBusinessCalendar(c.cal)]));
+  const calendarOf = await calendarsOfTeams(
+    db,
+    page.items.map((t) => t.teamId),
+  );
   return {
     items: page.items.map((t) =>
-      toTicketDto(
-        t,
-        extras.get(t.id) as never,
-        calOf.get(t.teamId ?? '') ?? toBusinessCalendar(fallback),
-        now,
-      ),
+      toTicketDto(t, extras.get(t.id) as never, calendarOf(t.teamId).calendar, now),
     ),
     nextCursor: page.nextCursor,
   };

@@ -95,8 +95,9 @@ export const tickets = pgTable(
     index('tickets_complaints_idx')
       .on(t.createdAt, t.kind, t.category, t.rootCause)
       .where(sql`kind IN ('complaint', 'claim')`),
+    // open tickets newest first (the list's usual filter and order), and the dashboard's open work
     index('tickets_open_idx')
-      .on(t.status, t.createdAt, t.assigneeId, t.id)
+      .on(t.createdAt, t.id, t.status, t.assigneeId)
       .where(sql`status IN ('new','acknowledged','investigating','reopened')`),
     index('tickets_open_due_idx')
       .on(t.resolutionDueAt)

@@ -34,7 +34,7 @@ interface Ticket {
 const escalationLevel = async (id: string) =>
   (
     await server.database.db.execute<{ l: number }>(
-      sql`SELECT escalation_level AS l FROM tickets WHERE id = ${id}`,
+      sql`SELECT escalation_level AS l FROM ticket_sla_clocks WHERE ticket_id = ${id}`,
     )
   ).rows[0].l;
 

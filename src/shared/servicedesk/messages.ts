@@ -13,6 +13,8 @@ registerMessages(
       'ticket.accountUnknown': 'Unknown customer account.',
       'ticket.contactNotOfAccount': 'This contact does not belong to the ticket’s account.',
       'ticket.assigneeUnknown': 'The assignee must be an active staff member.',
+      'ticket.assigneeNotInTeam':
+        'You can give a ticket to yourself or to a member of your team; a manager can give it to anyone.',
       'ticket.teamUnknown': 'Unknown team.',
       'ticket.shipmentNotOfAccount': 'Unknown shipment, or a shipment of another customer.',
       'ticket.closeNeedsAssignee': 'Assign the ticket before closing or resolving it.',
@@ -46,6 +48,7 @@ registerMessages(
       'ticket.accountUnknown': '未知的客户。',
       'ticket.contactNotOfAccount': '该联系人不属于此工单的客户。',
       'ticket.assigneeUnknown': '处理人必须是有效的员工。',
+      'ticket.assigneeNotInTeam': '只能将工单分派给自己或本团队成员；主管可分派给任何人。',
       'ticket.teamUnknown': '未知的团队。',
       'ticket.shipmentNotOfAccount': '运单不存在，或不属于此工单的客户。',
       'ticket.closeNeedsAssignee': '请先指派处理人，再解决或关闭工单。',

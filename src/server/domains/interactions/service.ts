@@ -11,7 +11,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { contacts } from '../accounts/table.js';
 import { recordChange } from '../audit/service.js';
-import { assertAssignee } from '../tickets/service.js';
+import { assertAssignee } from '../tickets/assignees.js';
 import { interactions, tasks } from './table.js';
 
 type InteractionRow = typeof interactions.$inferSelect;

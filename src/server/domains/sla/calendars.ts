@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CalendarDto, calendarBodySchema } from '../../../shared/servicedesk/slaSchemas.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -182,15 +182,33 @@ export async function calendarOfTeam(
   db: DbOrTx,
   teamId: string | null,
 ): Promise<{ id: string; calendar: BusinessCalendar }> {
-  const rows = teamId
-    ? await db
-        .select({ c: businessCalendars })
-        .from(teams)
-        .innerJoin(businessCalendars, eq(businessCalendars.id, teams.calendarId))
-        .where(eq(teams.id, teamId))
-    : [];
-  const row =
-    rows[0]?.c ??
-    (await db.select().from(businessCalendars).orderBy(asc(businessCalendars.createdAt)).limit(1))[0];
-  return { id: row.id, calendar: toBusinessCalendar(row) };
+  return (await calendarsOfTeams(db, [teamId]))(teamId);
 }
+
+/**
+ * The calendars of several teams in one query: each team's own, and the first calendar for a ticket
+ * without a team. Returns the lookup.
+ */
+export async function calendarsOfTeams(db: DbOrTx, teamIds: (string | null)[]) {
+  const ids = [...new Set(teamIds.filter((x): x is string => !!x))];
+  const first = sql`(SELECT id FROM ${businessCalendars} ORDER BY created_at LIMIT 1)`;
+  const rows = await db
+    .select({
+      teamId: teams.id,
+      isFirst: sql<boolean>`${businessCalendars.id} = ${first}`,
+      c: businessCalendars,
+    })
+    .from(businessCalendars)
+    .leftJoin(
+      teams,
+      and(eq(teams.calendarId, businessCalendars.id), inArray(teams.id, ids.length ? ids : [NIL])),
+    )
+    .where(or(isNotNull(teams.id), eq(businessCalendars.id, first)));
+  const byTeam = new Map(rows.filter((r) => r.teamId).map((r) => [r.teamId, r.c]));
+  const fallback = rows.find((r) => r.isFirst)?.c;
+  return (teamId: string | null): { id: string; calendar: BusinessCalendar } => {
+    const row = byTeam.get(teamId) ?? (fallback as CalendarRow);
+    return { id: row.id, calendar: toBusinessCalendar(row) };
+  };
+}
+const NIL = '00000000-0000-0000-0000-000000000000';

@@ -12,7 +12,7 @@ import { staleWrite } from '../../db/versioned.js';
 import type { AppDeps } from '../../http/deps.js';
 import { notFound } from '../../lib/errors.js';
 import { recordChange } from '../audit/service.js';
-import { assertAssignee } from '../tickets/service.js';
+import { assertAssignee } from '../tickets/assignees.js';
 import { accountServiceAgents } from '../tickets/table.js';
 import { createCalendar, importHolidays, listCalendars, updateCalendar } from './calendars.js';
 import { slaPolicies, teams } from './table.js';

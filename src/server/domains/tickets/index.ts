@@ -41,8 +41,9 @@ TIMELINE_SOURCES.tickets = async (db, accountId, before, limit) => {
 ACCOUNT_FIGURE_SOURCES.push(async (db, accountId) => {
   const { rows } = await db.execute<{ openTickets: number; breachedOpenTickets: number }>(sql`
     SELECT count(*)::int AS "openTickets",
-           count(*) FILTER (WHERE first_response_breached OR resolution_breached)::int AS "breachedOpenTickets"
-    FROM tickets WHERE account_id = ${accountId} AND status IN ('new','acknowledged','investigating','reopened')`);
+           count(*) FILTER (WHERE k.first_response_breached OR k.resolution_breached)::int AS "breachedOpenTickets"
+    FROM tickets t LEFT JOIN ticket_sla_clocks k ON k.ticket_id = t.id
+    WHERE t.account_id = ${accountId} AND t.status IN ('new','acknowledged','investigating','reopened')`);
   return rows[0];
 });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { TestClock } from '../../lib/clock.js';
+import { runSlaSweep } from '../sla/sweep.js';
 
 const clock = new TestClock(new Date('2025-09-22T01:00:00Z'));
 let t: TestApp;
@@ -142,5 +143,34 @@ describe('service-desk KPIs and shipment-dependent rules', () => {
         sql`INSERT INTO ticket_shipments (ticket_id, shipment_id) VALUES (${tk.id}, ${crypto.randomUUID()})`,
       ),
     ).rejects.toMatchObject({ cause: { code: '23503' } }); // foreign_key_violation
+  });
+
+  it('keeps a breach on record: breached open work per agent, and not met once closed', async () => {
+    const kpis = async () =>
+      (
+        await call('GET', '/service-desk/kpis?from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', manager)
+      ).json();
+    const mine = (k: { agents: { agentId: string; open: number; breachedOpen: number }[] }) =>
+      k.agents.find((a) => a.agentId === agent.userId);
+    const before = await kpis();
+    expect(mine(before)?.breachedOpen).toBe(0);
+    const late = await open('loss');
+    // three days later every open ticket of the agent is past both targets
+    await runSlaSweep(t.database.db, new Date(clock.now().getTime() + 3 * 86_400_000));
+    const swept = await kpis();
+    expect(mine(swept)?.breachedOpen).toBe(mine(swept)?.open);
+    expect(mine(swept)?.breachedOpen).toBeGreaterThan(0);
+    await call('POST', `/tickets/${late.id}/replies`, agent, { body: '抱歉，正在追查' });
+    const current = (await call('GET', `/tickets/${late.id}`, agent)).json();
+    const closed = await call('POST', `/tickets/${late.id}/status`, agent, {
+      version: current.version,
+      status: 'closed',
+      resolution: '已找回',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const after = await kpis();
+    expect(after.slaCompliance.closed).toBe(swept.slaCompliance.closed + 1);
+    expect(after.slaCompliance.met).toBe(swept.slaCompliance.met);
+    expect(mine(after)?.breachedOpen).toBe((mine(swept)?.breachedOpen ?? 0) - 1);
   });
 });

@@ -3,6 +3,10 @@ import type { DbOrTx } from '../../db/client.js';
 import { shipmentCount } from './shipments.js';
 
 const OPEN = sql.raw(`('new','acknowledged','investigating','reopened')`);
+/** Tickets that breached a target at some point (the breach stays on record after a reopening). */
+const BREACHED = sql.raw(
+  `(SELECT ticket_id FROM ticket_sla_clocks WHERE first_response_breached OR resolution_breached)`,
+);
 const round = (v: number | null, d = 1) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
 
 /**
@@ -30,10 +34,11 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
            FROM tickets WHERE resolved_at >= ${from} AND resolved_at < ${to}) AS res`),
     db.execute<{ closed: number; met: number }>(sql`
       SELECT count(*)::int AS closed,
-        count(*) FILTER (WHERE NOT first_response_breached AND NOT resolution_breached
-          AND (first_response_due_at IS NULL OR first_response_at <= first_response_due_at)
-          AND (resolution_due_at IS NULL OR resolved_at <= resolution_due_at))::int AS met
-      FROM tickets WHERE status = 'closed' AND closed_at >= ${from} AND closed_at < ${to}`),
+        count(*) FILTER (WHERE b.ticket_id IS NULL
+          AND (t.first_response_due_at IS NULL OR t.first_response_at <= t.first_response_due_at)
+          AND (t.resolution_due_at IS NULL OR t.resolved_at <= t.resolution_due_at))::int AS met
+      FROM tickets t LEFT JOIN ${BREACHED} b ON b.ticket_id = t.id
+      WHERE t.status = 'closed' AND t.closed_at >= ${from} AND t.closed_at < ${to}`),
     db.execute<{ category: string; n: number }>(sql`
       SELECT category, count(*)::int AS n FROM tickets
       WHERE kind = 'complaint' AND created_at >= ${from} AND created_at < ${to} GROUP BY 1 ORDER BY 2 DESC`),
@@ -45,9 +50,10 @@ export async function serviceDeskKpis(db: DbOrTx, from: Date, to: Date, now: Dat
     db.execute<{ agent_id: string; name: string; open: number; breached: number; resolved: number }>(sql`
       SELECT u.id AS agent_id, u.name, coalesce(o.open, 0) AS open, coalesce(o.breached, 0) AS breached,
         coalesce(r.resolved, 0) AS resolved
-      FROM (SELECT assignee_id, count(*)::int AS open,
-              count(*) FILTER (WHERE first_response_breached OR resolution_breached)::int AS breached
-            FROM tickets WHERE status IN ${OPEN} AND assignee_id IS NOT NULL GROUP BY 1) o
+      FROM (SELECT t.assignee_id, count(*)::int AS open,
+              count(b.ticket_id)::int AS breached
+            FROM tickets t LEFT JOIN ${BREACHED} b ON b.ticket_id = t.id
+            WHERE t.status IN ${OPEN} AND t.assignee_id IS NOT NULL GROUP BY 1) o
       FULL JOIN (SELECT assignee_id, count(*)::int AS resolved FROM tickets
             WHERE resolved_at >= ${from} AND resolved_at < ${to} AND assignee_id IS NOT NULL GROUP BY 1) r
         USING (assignee_id)

@@ -17,10 +17,11 @@ import { returnVisitAfterTicket } from '../interactions/jobs.js';
 import { notify } from '../notifications/service.js';
 import { businessMinutesBetween } from '../sla/businessTime.js';
 import { calendarOfTeam } from '../sla/calendars.js';
+import { assertAssignable } from './assignees.js';
 import { recomputeClocks } from './conversation.js';
 import { auditedTicket, type TicketRow } from './presenter.js';
 import * as repo from './repo.js';
-import { assertAssignee, presentTicket } from './service.js';
+import { presentTicket } from './service.js';
 import { assertShipmentsOfAccount, declaredValueCents } from './shipments.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -107,11 +108,9 @@ export async function changeStatus(
           closedAt: null,
           customerConfirmedAt: null,
           reopenCount: t.reopenCount + 1,
-          warned: false,
-          escalationLevel: 0,
-          lastEscalatedAt: null,
         },
       );
+      await repo.restartSlaClock(tx, t.id);
     }
     if (to === 'closed') await returnVisitAfterTicket(tx, t, now);
     return save(tx, actor, now, t, patch, { type: 'status', data: { from: t.status, to } });
@@ -135,9 +134,9 @@ export async function updateTicket(
   id: string,
   body: z.output<typeof updateTicketBodySchema>,
 ) {
-  await assertAssignee(db, body.assigneeId);
   return db.transaction(async (tx) => {
     const t = await lockAt(tx, id, body.version, now);
+    await assertAssignable(tx, actor, body.assigneeId, t.assigneeId);
     const { version: _v, shipmentIds, ...fields } = body;
     const patch = Object.fromEntries(
       Object.entries(fields).filter(([, v]) => v !== undefined),
@@ -224,10 +223,9 @@ export async function confirmResolution(
           status: 'reopened',
           resolvedAt: null,
           reopenCount: t.reopenCount + 1,
-          warned: false,
-          escalationLevel: 0,
         };
     if (body.accepted) await returnVisitAfterTicket(tx, t, now);
+    else await repo.restartSlaClock(tx, t.id);
     return save(tx, actor, now, t, patch, {
       type: body.accepted ? 'confirmed' : 'refused',
       body: body.note ?? null,

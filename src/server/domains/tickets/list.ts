@@ -4,11 +4,10 @@ import { OPEN_STATUSES } from '../../../shared/servicedesk/enums.js';
 import type { ticketListQuerySchema } from '../../../shared/servicedesk/ticketSchemas.js';
 import type { DbOrTx } from '../../db/client.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { toBusinessCalendar } from '../sla/calendars.js';
-import { businessCalendars, teams } from '../sla/table.js';
+import { calendarsOfTeams } from '../sla/calendars.js';
 import { toTicketDto } from './presenter.js';
 import { ticketExtras } from './repo.js';
-import { ticketShipments, tickets } from './table.js';
+import { ticketShipments, ticketSlaClocks, tickets } from './table.js';
 
 type Query = z.output<typeof ticketListQuerySchema>;
 
@@ -27,7 +26,9 @@ export async function listTickets(db: DbOrTx, q: Query, actorId: string | null, 
   else if (q.assigneeId)
     where.push(eq(tickets.assigneeId, q.assigneeId === 'me' ? (actorId ?? '') : q.assigneeId));
   if (q.breached === 'true')
-    where.push(sql`(${tickets.firstResponseBreached} OR ${tickets.resolutionBreached})`);
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${ticketSlaClocks} k WHERE k.ticket_id = ${tickets.id} AND (k.first_response_breached OR k.resolution_breached))`,
+    );
   if (q.shipmentId)
     where.push(
       sql`EXISTS (SELECT 1 FROM ${ticketShipments} s WHERE s.ticket_id = ${tickets.id} AND s.shipment_id = ${q.shipmentId})`,
@@ -46,20 +47,13 @@ export async function listTickets(db: DbOrTx, q: Query, actorId: string | null, 
     .limit(q.limit + 1);
   const page = toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
   const extras = await ticketExtras(db, page.items);
-  const cals = await db
-    .select({ teamId: teams.id, cal: businessCalendars })
-    .from(teams)
-    .innerJoin(businessCalendars, eq(businessCalendars.id, teams.calendarId));
-  const [fallback] = await db.select().from(businessCalendars).orderBy(businessCalendars.createdAt).limit(1);
-  const calOf = new Map(cals.map((c) => [c.teamId, toBusinessCalendar(c.cal)]));
+  const calendarOf = await calendarsOfTeams(
+    db,
+    page.items.map((t) => t.teamId),
+  );
   return {
     items: page.items.map((t) =>
-      toTicketDto(
-        t,
-        extras.get(t.id) as never,
-        calOf.get(t.teamId ?? '') ?? toBusinessCalendar(fallback),
-        now,
-      ),
+      toTicketDto(t, extras.get(t.id) as never, calendarOf(t.teamId).calendar, now),
     ),
     nextCursor: page.nextCursor,
   };

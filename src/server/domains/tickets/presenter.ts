@@ -1,19 +1,22 @@
 import type { TicketDto } from '../../../shared/servicedesk/ticketSchemas.js';
 import type { BusinessCalendar } from '../sla/businessTime.js';
 import { remainingMinutes } from '../sla/clocks.js';
-import type { tickets } from './table.js';
+import type { TicketSlaClock, tickets } from './table.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export interface TicketExtras {
   accountName: string | null;
   assigneeName: string | null;
   shipmentIds: string[];
+  /** The sweep's state of the ticket's SLA clocks (null for none: never warned nor escalated). */
+  clock: TicketSlaClock | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The wire form of a ticket, with its SLA clocks as of `now` in business minutes of its calendar. */
 export function toTicketDto(t: TicketRow, x: TicketExtras, cal: BusinessCalendar, now: Date): TicketDto {
+  const clock = x.clock;
   const running = t.pausedSince === null && !['resolved', 'closed'].includes(t.status);
   return {
     id: t.id,
@@ -49,7 +52,7 @@ export function toTicketDto(t: TicketRow, x: TicketExtras, cal: BusinessCalendar
           running && !t.firstResponseAt ? remainingMinutes(cal, t.firstResponseDueAt, now) : null,
         metAt: iso(t.firstResponseAt),
         breached:
-          t.firstResponseBreached ||
+          !!clock?.firstResponseBreached ||
           (!!t.firstResponseDueAt && (t.firstResponseAt ?? now) > t.firstResponseDueAt),
       },
       resolution: {
@@ -57,12 +60,13 @@ export function toTicketDto(t: TicketRow, x: TicketExtras, cal: BusinessCalendar
         dueAt: iso(t.resolutionDueAt),
         remainingMinutes: running ? remainingMinutes(cal, t.resolutionDueAt, now) : null,
         metAt: iso(t.resolvedAt),
-        breached: t.resolutionBreached || (!!t.resolutionDueAt && (t.resolvedAt ?? now) > t.resolutionDueAt),
+        breached:
+          !!clock?.resolutionBreached || (!!t.resolutionDueAt && (t.resolvedAt ?? now) > t.resolutionDueAt),
       },
       paused: t.pausedSince !== null,
       pausedSince: iso(t.pausedSince),
       warnPercent: t.warnPercent,
-      escalationLevel: t.escalationLevel,
+      escalationLevel: clock?.escalationLevel ?? 0,
       calendarId: t.calendarId,
     },
     createdAt: t.createdAt.toISOString(),

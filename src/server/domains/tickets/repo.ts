@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { accounts } from '../accounts/table.js';
 import { users } from '../users/table.js';
 import type { TicketExtras, TicketRow } from './presenter.js';
-import { ticketEvents, ticketNumberSeq, ticketShipments, tickets } from './table.js';
+import { ticketEvents, ticketNumberSeq, ticketShipments, ticketSlaClocks, tickets } from './table.js';
 
 export type NewTicketRow = typeof tickets.$inferInsert;
 
@@ -34,33 +34,53 @@ export async function updateTicketVersioned(
   return row;
 }
 
-/** Names and linked shipments for a set of tickets, in three small queries. */
+/** A reopened ticket's clock starts over: no warning given, no escalation (breaches stay on record). */
+export async function restartSlaClock(db: DbOrTx, ticketId: string) {
+  await db
+    .update(ticketSlaClocks)
+    .set({ warned: false, escalationLevel: 0, lastEscalatedAt: null })
+    .where(eq(ticketSlaClocks.ticketId, ticketId));
+}
+
+/** Names, linked shipments and SLA clock state for a set of tickets, in one query. */
 export async function ticketExtras(db: DbOrTx, rows: TicketRow[]): Promise<Map<string, TicketExtras>> {
   const out = new Map<string, TicketExtras>();
   if (rows.length === 0) return out;
-  const ids = rows.map((r) => r.id);
-  const accountIds = [...new Set(rows.map((r) => r.accountId))];
-  const userIds = [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))];
-  // sequential: `db` may be a transaction, whose connection runs one query at a time
-  const acc = await db.execute<{ id: string; name: string }>(
-    sql`SELECT id, coalesce(name_zh, name_en, code) AS name FROM ${accounts} WHERE id = ANY(${sql.param(accountIds)}::uuid[])`,
-  );
-  const us = userIds.length
-    ? await db.execute<{ id: string; name: string }>(
-        sql`SELECT id, name FROM ${users} WHERE id = ANY(${sql.param(userIds)}::uuid[])`,
-      )
-    : { rows: [] as { id: string; name: string }[] };
-  const ships = await db
-    .select()
-    .from(ticketShipments)
-    .where(sql`${ticketShipments.ticketId} = ANY(${sql.param(ids)}::uuid[])`);
-  const accName = new Map(acc.rows.map((r) => [r.id, r.name]));
-  const userName = new Map(us.rows.map((r) => [r.id, r.name]));
-  for (const r of rows)
+  const { rows: found } = await db.execute<{
+    id: string;
+    account_name: string | null;
+    assignee_name: string | null;
+    shipment_ids: string[];
+    escalation_level: number | null;
+    warned: boolean | null;
+    first_response_breached: boolean | null;
+    resolution_breached: boolean | null;
+    last_escalated_at: string | null;
+  }>(sql`
+    SELECT r.id,
+      (SELECT coalesce(a.name_zh, a.name_en, a.code) FROM ${accounts} a WHERE a.id = r.account_id) AS account_name,
+      (SELECT u.name FROM ${users} u WHERE u.id = r.assignee_id) AS assignee_name,
+      ARRAY(SELECT s.shipment_id FROM ${ticketShipments} s WHERE s.ticket_id = r.id ORDER BY s.shipment_id) AS shipment_ids,
+      k.escalation_level, k.warned, k.first_response_breached, k.resolution_breached, k.last_escalated_at
+    FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.accountId))}::uuid[],
+      ${sql.param(rows.map((r) => r.assigneeId))}::uuid[]) AS r(id, account_id, assignee_id)
+    LEFT JOIN ${ticketSlaClocks} k ON k.ticket_id = r.id`);
+  for (const r of found)
     out.set(r.id, {
-      accountName: accName.get(r.accountId) ?? null,
-      assigneeName: r.assigneeId ? (userName.get(r.assigneeId) ?? null) : null,
-      shipmentIds: ships.filter((s) => s.ticketId === r.id).map((s) => s.shipmentId),
+      accountName: r.account_name,
+      assigneeName: r.assignee_name,
+      shipmentIds: r.shipment_ids,
+      clock:
+        r.escalation_level === null
+          ? null
+          : {
+              ticketId: r.id,
+              escalationLevel: r.escalation_level,
+              warned: !!r.warned,
+              firstResponseBreached: !!r.first_response_breached,
+              resolutionBreached: !!r.resolution_breached,
+              lastEscalatedAt: r.last_escalated_at ? new Date(r.last_escalated_at) : null,
+            },
     });
   return out;
 }

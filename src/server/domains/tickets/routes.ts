@@ -16,6 +16,7 @@ import type { AppDeps } from '../../http/deps.js';
 import { systemClock } from '../../lib/clock.js';
 import { notFound } from '../../lib/errors.js';
 import { pageSchema } from '../../lib/pagination.js';
+import { assignableStaff } from './assignees.js';
 import { recordCustomerMessage, replyToTicket } from './conversation.js';
 import { changeStatus, confirmResolution, setCompensation, updateTicket } from './lifecycle.js';
 import { listTickets } from './list.js';
@@ -31,6 +32,22 @@ export const ticketsRoutes: FastifyPluginAsyncZod<AppDeps> = async (
 ) => {
   const db = database.db;
   const r200 = { 200: ticketDtoSchema };
+
+  app.get(
+    '/service-desk/assignees',
+    {
+      config: { permission: 'tickets.write' },
+      schema: {
+        tags,
+        summary:
+          'Whom you may give a ticket to: anyone active on the desk for managers, else yourself and your teams',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) }),
+        },
+      },
+    },
+    async (req) => ({ items: await assignableStaff(db, req.actor) }),
+  );
 
   app.get(
     '/tickets',

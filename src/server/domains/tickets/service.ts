@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createTicketBodySchema } from '../../../shared/servicedesk/ticketSchemas.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -11,15 +11,14 @@ import type { BusinessCalendar } from '../sla/businessTime.js';
 import { calendarOfTeam } from '../sla/calendars.js';
 import { computeDeadlines } from '../sla/clocks.js';
 import { slaPolicies, teams } from '../sla/table.js';
-import { users } from '../users/table.js';
+import { assertAssignable } from './assignees.js';
 import { pickAssignee } from './assignment.js';
 import { auditedTicket, type TicketRow, toTicketDto } from './presenter.js';
 import * as repo from './repo.js';
 import { shipmentsOfAccount } from './shipments.js';
-import { tickets } from './table.js';
+import { ticketSlaClocks, tickets } from './table.js';
 
 type CreateBody = z.output<typeof createTicketBodySchema>;
-const STAFF = ['admin', 'manager', 'sales', 'service'] as const;
 
 export const actorLabel = (a: Actor) => a.label;
 
@@ -34,15 +33,6 @@ export async function getTicket(db: DbOrTx, id: string, now: Date) {
   const t = await repo.findTicket(db, id);
   if (!t) throw notFound('ticket');
   return presentTicket(db, t, now);
-}
-
-export async function assertAssignee(db: DbOrTx, userId: string | null | undefined, field = 'assigneeId') {
-  if (!userId) return;
-  const [u] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, [...STAFF])));
-  if (!u) throw new AppError('VALIDATION_FAILED', { fields: { [field]: 'ticket.assigneeUnknown' } });
 }
 
 /** Checks account, contact, team, shipments; all bad fields at once. */
@@ -78,7 +68,7 @@ async function checkRefs(
  */
 export async function openTicket(db: DbOrTx, actor: Actor, now: Date, body: CreateBody) {
   const { tier } = await checkRefs(db, body);
-  await assertAssignee(db, body.assigneeId);
+  await assertAssignable(db, actor, body.assigneeId);
   return db.transaction(async (tx) => {
     const picked = body.assigneeId
       ? {
@@ -122,6 +112,7 @@ export async function openTicket(db: DbOrTx, actor: Actor, now: Date, body: Crea
         updatedAt: now,
       })
       .returning();
+    await tx.insert(ticketSlaClocks).values({ ticketId: t.id });
     await repo.setShipments(tx, t.id, body.shipmentIds);
     await repo.addEvent(tx, {
       ticketId: t.id,

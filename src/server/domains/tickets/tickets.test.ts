@@ -157,15 +157,16 @@ describe('tickets', () => {
     const tk = await open(agentA, { assigneeId: agentB.userId });
     const sweepAt = async (iso: string) => runSlaSweep(t.database.db, new Date(iso));
     expect(await sweepAt('2025-09-22T01:47:00Z')).toMatchObject({ escalated: 0 });
-    await sweepAt('2025-09-22T01:48:00Z'); // 80 % of 60 minutes
+    // two sweeps at once (two workers): the row locks give each step to one of them
+    await Promise.all([sweepAt('2025-09-22T01:48:00Z'), sweepAt('2025-09-22T01:48:00Z')]); // 80 % of 60 min
     const level = async () =>
       (
         await t.database.db.execute<{ l: number }>(
-          sql`SELECT escalation_level AS l FROM tickets WHERE id = ${tk.id}`,
+          sql`SELECT escalation_level AS l FROM ticket_sla_clocks WHERE ticket_id = ${tk.id}`,
         )
       ).rows[0].l;
     expect(await level()).toBe(0);
-    await sweepAt('2025-09-22T02:00:00Z');
+    await Promise.all([sweepAt('2025-09-22T02:00:00Z'), sweepAt('2025-09-22T02:00:00Z')]);
     expect(await level()).toBe(1);
     await sweepAt('2025-09-22T02:30:00Z');
     expect(await level()).toBe(1);
@@ -205,7 +206,20 @@ describe('tickets', () => {
       ['sla_escalated', [manager.userId]],
       ['sla_escalated', [manager.userId]],
     ]);
-    expect((await call('GET', `/tickets/${tk.id}`, manager)).json().sla.firstResponse.breached).toBe(true);
+    const breached = (await call('GET', `/tickets/${tk.id}`, manager)).json();
+    expect(breached.sla).toMatchObject({ escalationLevel: 3, firstResponse: { breached: true } });
+    // reopened, the clock starts over (no warning, no escalation) but the breach stays on record
+    const resolved = await call('POST', `/tickets/${tk.id}/status`, agentB, {
+      version: breached.version,
+      status: 'resolved',
+      resolution: '已改派',
+    });
+    const reopened = await call('POST', `/tickets/${tk.id}/status`, agentB, {
+      version: resolved.json().version,
+      status: 'reopened',
+    });
+    expect(reopened.json().sla).toMatchObject({ escalationLevel: 0, firstResponse: { breached: true } });
+    expect(await level()).toBe(0);
   });
 
   it('resolves, is confirmed by the customer, and reopens only within the window', async () => {

@@ -1,11 +1,12 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOwnerOptions } from '../accounts/api';
 import { useCan, useCurrentSession } from '../auth/api';
+import { useAssignees } from './api';
 
 /**
- * Picks a staff member. Everyone may pick themselves; those who may list users (managers,
- * administrators) pick anyone active. `extra` adds choices such as "unassigned".
+ * Picks a staff member: yourself and the members of your teams, or anyone active on the desk for
+ * managers and administrators (the server's rule, GET /service-desk/assignees). `extra` adds choices
+ * such as "unassigned".
  */
 export function AssigneeSelect({
   value,
@@ -26,8 +27,7 @@ export function AssigneeSelect({
   const { t } = useTranslation();
   const can = useCan();
   const { user } = useCurrentSession();
-  const users = useOwnerOptions(can('users.read'));
-  const staff = (users.data?.items ?? []).filter((u) => u.role !== 'portal' && u.role !== 'analyst');
+  const staff = useAssignees(can('tickets.write')).data?.items ?? [];
   const options = [
     ...extra,
     ...(staff.some((u) => u.id === user.id) ? [] : [{ value: user.id, label: user.name }]),

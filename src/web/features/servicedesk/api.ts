@@ -23,6 +23,7 @@ const keys = {
   events: (id: string) => ['tickets', 'detail', id, 'events'] as const,
   kpis: ['tickets', 'kpis'] as const,
   teams: ['service-desk', 'teams'] as const,
+  assignees: ['service-desk', 'assignees'] as const,
 };
 
 export const TICKETS_PAGE_SIZE = 50;
@@ -68,6 +69,17 @@ export function useTeams() {
     queryKey: keys.teams,
     queryFn: () => api<{ items: TeamDto[] }>('GET', '/teams'),
     staleTime: 300_000,
+  });
+}
+
+/** Whom the signed-in user may give a ticket to (a manager: anyone on the desk; else their teams). */
+export function useAssignees(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.assignees,
+    queryFn: () =>
+      api<{ items: { id: string; name: string; role: string }[] }>('GET', '/service-desk/assignees'),
+    enabled,
+    staleTime: 60_000,
   });
 }
 

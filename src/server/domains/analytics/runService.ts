@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { companySettings } from '../organization/settings.js';
 import { todayIn } from '../partners/service.js';
 import { type AccountFigures, computeRun, type SegmentRow, windowDaysOf } from './compute.js';
+import { loadServiceSignals } from './serviceSignals.js';
 import { getAnalyticsSettings } from './settingsService.js';
 import { analyticsRuns } from './table.js';
 
@@ -165,7 +166,10 @@ export async function executeRun(db: Db, run: RunRow): Promise<RunRow> {
     // the per-(account, day) sort of a big shipments table fits in memory rather than spilling to disk
     const accounts = await db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
-      return loadAccountFigures(tx, timezone, run.asOf, windowDaysOf(run.settings));
+      const figures = await loadAccountFigures(tx, timezone, run.asOf, windowDaysOf(run.settings));
+      const service = await loadServiceSignals(tx, timezone, run.asOf, run.settings.churnSignals);
+      for (const a of figures) Object.assign(a, service.get(a.accountId));
+      return figures;
     });
     lap('read');
     let last = 0;

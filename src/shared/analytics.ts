@@ -45,7 +45,10 @@ export const analyticsSettingsSchema = z.strictObject({
     lostPAlive: share(0.01, 0.9),
     lostDays: whole(30, 730),
   }),
-  /** Weights of the churn-risk signals (the score is their weighted mean over the signals that apply). */
+  /**
+   * Weights of the churn-risk signals (rules.ts churnRisk): behaviour (pAlive, volumeDrop) as a weighted
+   * mean; each service signal (complaints, csi) adds its weight × score of the risk that is left.
+   */
   churnWeights: z.strictObject({
     pAlive: share(0, 1),
     volumeDrop: share(0, 1),

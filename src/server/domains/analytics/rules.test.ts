@@ -5,14 +5,18 @@ import { type AccountFacts, churnRisk } from './rules.js';
 const weights = { pAlive: 0.6, volumeDrop: 0.4, complaints: 0.3, csi: 0.2 };
 const signals = DEFAULT_ANALYTICS_SETTINGS.churnSignals; // 3 complaints score in full
 const base: AccountFacts = { ageDays: 400, recencyDays: 30, last90: 2, prev90: 4, pAlive: 0.5 };
+const sum = (r: { reasons: Record<string, unknown>[] }) =>
+  r.reasons.reduce((n, x) => n + (x.points as number), 0);
 
 describe('churn risk from behaviour, complaints and satisfaction', () => {
-  it('is the weighted mean of the signals that apply, by hand', () => {
-    // pAlive 0.5 × 0.6, volume drop (4 → 2) 0.5 × 0.4, no complaint 0 × 0.3; no survey: csi not counted
+  it('without service signals: the weighted mean of the behaviour signals, by hand', () => {
+    // pAlive 0.5 × 0.6, volume drop (4 → 2) 0.5 × 0.4, over 1.0: 50
     const r = churnRisk(base, weights, signals);
-    expect(r.score).toBe(Math.round((100 * (0.3 + 0.2 + 0)) / 1.3));
-    expect(r.reasons.map((x) => x.code)).toEqual(['pAlive', 'volumeDrop']);
-    expect(r.reasons[0].points).toBeCloseTo((100 * 0.3) / 1.3, 1);
+    expect(r.score).toBe(50);
+    expect(r.reasons).toEqual([
+      { code: 'pAlive', points: 30, pAlive: 0.5 },
+      { code: 'volumeDrop', points: 20, last90: 2, prev90: 4 },
+    ]);
   });
 
   it('adds recent damage complaints and a detractor answer as reasons with a higher score', () => {
@@ -25,49 +29,47 @@ describe('churn risk from behaviour, complaints and satisfaction', () => {
       weights,
       signals,
     );
-    // complaints 2/3 × 0.3, satisfaction max(1 − 0.125, (100 + 100) / 200) = 1 × 0.2, over 1.5
-    expect(unhappy.score).toBe(Math.round((100 * (0.3 + 0.2 + 0.2 + 0.2)) / 1.5));
-    expect(unhappy.score).toBeGreaterThan(churnRisk(base, weights, signals).score);
-    expect(unhappy.reasons.find((x) => x.code === 'complaints')).toMatchObject({
+    // complaints 2/3 × 0.3 = 0.2; satisfaction max(1 − 0.125, (100 + 100) / 200) = 1 × 0.2 = 0.2
+    // S = 1 − 0.8 × 0.8 = 0.36; risk = 0.5 + 0.5 × 0.36 = 0.68, the 18 points split 9 / 9
+    expect(unhappy.score).toBe(68);
+    expect(sum(unhappy)).toBeCloseTo(68, 5);
+    expect(unhappy.reasons.find((x) => x.code === 'complaints')).toEqual({
+      code: 'complaints',
+      points: 9,
       complaints: 2,
       open: 1,
       categories: ['damage'],
       days: 90,
-      points: 13.3,
     });
     expect(unhappy.reasons.find((x) => x.code === 'csi')).toMatchObject({
+      points: 9,
       csi: 12.5,
       nps: -100,
       detractors: 1,
     });
   });
 
-  it('a complaint never lowers the risk; a satisfied answer does; the count saturates', () => {
-    const sure = { ...base, pAlive: 0, last90: 0 };
-    const without = churnRisk(sure, weights, signals).score;
-    const one = churnRisk(
-      { ...sure, complaints: { count: 1, open: 0, categories: ['delay'] } },
-      weights,
-      signals,
-    );
-    expect(one.score).toBeGreaterThan(without);
-    const many = (count: number) =>
-      churnRisk({ ...sure, complaints: { count, open: 0, categories: [] } }, weights, signals).score;
-    expect(many(3)).toBe(many(9));
-    expect(many(3)).toBe(100); // every signal that applies at 1
+  it('service signals only raise the risk, saturate, and leave a certainly lost customer at 100', () => {
+    const lost = { ...base, pAlive: 0, last90: 0 };
+    expect(churnRisk(lost, weights, signals).score).toBe(100);
+    const withComplaints = (count: number, f = base) =>
+      churnRisk({ ...f, complaints: { count, open: 0, categories: [] } }, weights, signals).score;
+    expect(withComplaints(9, lost)).toBe(100);
+    expect(withComplaints(1)).toBeGreaterThan(50);
+    expect(withComplaints(2)).toBeGreaterThan(withComplaints(1));
+    expect(withComplaints(3)).toBe(withComplaints(9)); // 3 complaints score in full: 50 + 50 × 0.3 = 65
+    expect(withComplaints(3)).toBe(65);
     const happy = churnRisk(
       { ...base, satisfaction: { responses: 2, csi: 100, nps: 100, detractors: 0 } },
       weights,
       signals,
     );
-    expect(happy.score).toBeLessThan(churnRisk(base, weights, signals).score);
-    expect(happy.reasons.map((x) => x.code)).not.toContain('csi'); // 0 points: not listed
+    expect(happy).toEqual(churnRisk(base, weights, signals));
   });
 
   it('a zero weight switches a signal off', () => {
     const off = { ...weights, complaints: 0 };
     const r = churnRisk({ ...base, complaints: { count: 3, open: 3, categories: ['loss'] } }, off, signals);
     expect(r).toEqual(churnRisk(base, off, signals));
-    expect(r.score).toBe(50);
   });
 });

@@ -5,6 +5,7 @@
  * Shipments are drawn per account from the BG/NBD story (Gamma rates, Beta dropout), so the models fit.
  */
 
+import os from 'node:os';
 import { gammaDraw, seededRandom } from '../src/analytics/index.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { runNow } from '../src/server/domains/analytics/runService.js';
@@ -62,6 +63,38 @@ export async function generateShipments(database: ReturnType<typeof openDatabase
   await database.pool.query('VACUUM ANALYZE shipments');
 }
 
+/**
+ * Baseline for the write phase, measured in the same process and minute: the run's snapshot rows written
+ * again the previous way (JSON documents of 10,000 rows through json_populate_recordset), in a
+ * transaction that is rolled back. Seconds.
+ */
+async function jsonWriteBaseline(database: ReturnType<typeof openDatabase>, runId: string) {
+  const client = await database.pool.connect();
+  try {
+    const { rows } = await client.query<{ doc: string }>(
+      `SELECT json_agg(s)::text AS doc FROM (SELECT *, (row_number() OVER (ORDER BY account_id) - 1) / 10000 AS chunk
+         FROM account_segments WHERE run_id = $1) s GROUP BY chunk`,
+      [runId],
+    );
+    await client.query('BEGIN');
+    await client.query(`INSERT INTO analytics_runs (id, kind, status, as_of, settings)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'manual', 'failed', current_date, '{}')`);
+    const t0 = performance.now();
+    for (const { doc } of rows) {
+      const ours = doc.replaceAll(runId, '00000000-0000-4000-8000-000000000001');
+      await client.query(
+        'INSERT INTO account_segments SELECT * FROM json_populate_recordset(NULL::account_segments, $1::json)',
+        [ours],
+      );
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    await client.query('ROLLBACK');
+    return Number(seconds.toFixed(3));
+  } finally {
+    client.release();
+  }
+}
+
 export async function run() {
   const bench = await createBenchDatabase('bench_analytics_anal');
   const database = openDatabase(bench.url, 4);
@@ -74,6 +107,7 @@ export async function run() {
       'SELECT count(*)::int AS s, count(DISTINCT account_id)::int AS a FROM shipments',
     );
 
+    const loadAtStart = os.loadavg()[0];
     let peak = process.memoryUsage().rss;
     const baseline = peak;
     const sampler = setInterval(() => {
@@ -85,6 +119,8 @@ export async function run() {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (result?.status !== 'succeeded') throw new Error(`run failed: ${result?.error}`);
+    const baselineWrite = await jsonWriteBaseline(database, result.id);
+    const loadAtEnd = os.loadavg()[0];
     const scale = `${Math.round(ACCOUNTS / 1000)}k_accounts_${(rows[0].s / 1e6).toFixed(2)}m_shipments`;
     const diag = result.diagnostics as {
       bgNbd: { iterations: number };
@@ -113,6 +149,17 @@ export async function run() {
         { name: `full_run_distinct_histories_${scale}`, value: diag.distinctHistories, unit: 'histories' },
         { name: `full_run_data_generation_${scale}`, value: Number(generateSeconds.toFixed(1)), unit: 's' },
         ...phases,
+        {
+          name: `full_run_write_baseline_json_populate_recordset_${scale}`,
+          value: baselineWrite,
+          unit: 's (the same snapshot rows the way runs wrote them before COPY, rolled back)',
+        },
+        {
+          name: `full_run_load_average_1min_at_start_${scale}`,
+          value: loadAtStart,
+          unit: 'processes (2 cores)',
+        },
+        { name: `full_run_load_average_1min_at_end_${scale}`, value: loadAtEnd, unit: 'processes (2 cores)' },
       ],
       { merge: true },
     );

@@ -5,6 +5,7 @@
  * Shipments are drawn per account from the BG/NBD story (Gamma rates, Beta dropout), so the models fit.
  */
 
+import os from 'node:os';
 import { gammaDraw, seededRandom } from '../src/analytics/index.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { runNow } from '../src/server/domains/analytics/runService.js';
@@ -17,56 +18,96 @@ const ACCOUNTS = Number(process.env.ANALYTICS_RUN_ACCOUNTS ?? 100_000);
 const SHIPMENTS = Number(process.env.ANALYTICS_RUN_SHIPMENTS ?? 2_000_000);
 const DAY_MS = 86_400_000;
 
+/**
+ * Accounts and BG/NBD-shaped shipment histories: λ ~ Gamma(r, α) per day, dropout p ~ Beta(0.8, 12) after
+ * each shipment, first shipment spread over the last 420 days. With these rates about 20 shipments per
+ * account are drawn (2.02M for 100,000 accounts; a Beta(0.8, 4) dropout stopped at 1.17M).
+ */
+export async function generateShipments(database: ReturnType<typeof openDatabase>) {
+  await database.pool.query(`INSERT INTO accounts (code, name_zh, transport_needs, normalized_names)
+      SELECT 'B' || g, '基准客户' || g, '{"modes":[],"lanes":[]}', '{}' FROM generate_series(1, ${ACCOUNTS}) g`);
+  const ids = (await database.pool.query<{ id: string }>('SELECT id FROM accounts ORDER BY code')).rows.map(
+    (r) => r.id,
+  );
+  const rand = seededRandom(7);
+  const r = 0.8;
+  const meanLambda = SHIPMENTS / ACCOUNTS / 70;
+  const now = Date.now();
+  let waybill = 0;
+  let batch: [string, string, number, number][] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    await database.pool.query(
+      `INSERT INTO shipments (waybill, account_id, mode, origin, destination, status, booked_at, revenue_cents, cost_cents)
+         SELECT w, a, 'road_ftl', '上海', '北京', 'delivered', to_timestamp(t / 1000.0), rev, (rev * 0.7)::bigint
+           FROM unnest($1::text[], $2::uuid[], $3::float8[], $4::bigint[]) AS u(w, a, t, rev)`,
+      [batch.map((b) => b[0]), batch.map((b) => b[1]), batch.map((b) => b[2]), batch.map((b) => b[3])],
+    );
+    batch = [];
+  };
+  for (const id of ids) {
+    const lambda = (gammaDraw(r, rand) / r) * meanLambda;
+    const ga = gammaDraw(0.8, rand);
+    const p = ga / (ga + gammaDraw(12, rand));
+    const spend = 5000 + 40000 * gammaDraw(2, rand);
+    let day = 420 * rand();
+    for (;;) {
+      batch.push([`S${++waybill}`, id, now - day * DAY_MS, Math.round(spend * (0.5 + rand()))]);
+      if (rand() < p) break;
+      day -= -Math.log(rand()) / lambda;
+      if (day < 0) break;
+    }
+    if (batch.length >= 20_000) await flush();
+  }
+  await flush();
+  await database.pool.query('VACUUM ANALYZE shipments');
+}
+
+/**
+ * Baseline for the write phase, measured in the same process and minute: the run's snapshot rows written
+ * again the previous way (JSON documents of 10,000 rows through json_populate_recordset), in a
+ * transaction that is rolled back. Seconds.
+ */
+async function jsonWriteBaseline(database: ReturnType<typeof openDatabase>, runId: string) {
+  const client = await database.pool.connect();
+  try {
+    const { rows } = await client.query<{ doc: string }>(
+      `SELECT json_agg(s)::text AS doc FROM (SELECT *, (row_number() OVER (ORDER BY account_id) - 1) / 10000 AS chunk
+         FROM account_segments WHERE run_id = $1) s GROUP BY chunk`,
+      [runId],
+    );
+    await client.query('BEGIN');
+    await client.query(`INSERT INTO analytics_runs (id, kind, status, as_of, settings)
+      VALUES ('00000000-0000-4000-8000-000000000001', 'manual', 'failed', current_date, '{}')`);
+    const t0 = performance.now();
+    for (const { doc } of rows) {
+      const ours = doc.replaceAll(runId, '00000000-0000-4000-8000-000000000001');
+      await client.query(
+        'INSERT INTO account_segments SELECT * FROM json_populate_recordset(NULL::account_segments, $1::json)',
+        [ours],
+      );
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    await client.query('ROLLBACK');
+    return Number(seconds.toFixed(3));
+  } finally {
+    client.release();
+  }
+}
+
 export async function run() {
-  const bench = await createBenchDatabase('bench_analytics');
+  const bench = await createBenchDatabase('bench_analytics_anal');
   const database = openDatabase(bench.url, 4);
   try {
     await ensureOrganization(database.db, systemActor(), 'Bench Logistics');
     const t0 = Date.now();
-    await database.pool.query(`INSERT INTO accounts (code, name_zh, transport_needs, normalized_names)
-      SELECT 'B' || g, '基准客户' || g, '{"modes":[],"lanes":[]}', '{}' FROM generate_series(1, ${ACCOUNTS}) g`);
-    const ids = (await database.pool.query<{ id: string }>('SELECT id FROM accounts ORDER BY code')).rows.map(
-      (r) => r.id,
-    );
-    // BG/NBD-shaped histories: λ ~ Gamma(r, α) per day, dropout p ~ Beta(a, b) after each shipment,
-    // first shipment spread over the last 420 days; scaled so the total is about SHIPMENTS
-    const rand = seededRandom(7);
-    const r = 0.8;
-    const meanLambda = SHIPMENTS / ACCOUNTS / 70;
-    const now = Date.now();
-    let waybill = 0;
-    let batch: [string, string, number, number][] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      await database.pool.query(
-        `INSERT INTO shipments (waybill, account_id, mode, origin, destination, status, booked_at, revenue_cents, cost_cents)
-         SELECT w, a, 'road_ftl', '上海', '北京', 'delivered', to_timestamp(t / 1000.0), rev, (rev * 0.7)::bigint
-           FROM unnest($1::text[], $2::uuid[], $3::float8[], $4::bigint[]) AS u(w, a, t, rev)`,
-        [batch.map((b) => b[0]), batch.map((b) => b[1]), batch.map((b) => b[2]), batch.map((b) => b[3])],
-      );
-      batch = [];
-    };
-    for (const id of ids) {
-      const lambda = (gammaDraw(r, rand) / r) * meanLambda;
-      const ga = gammaDraw(0.8, rand);
-      const p = ga / (ga + gammaDraw(4, rand));
-      const spend = 5000 + 40000 * gammaDraw(2, rand);
-      let day = 420 * rand();
-      for (;;) {
-        batch.push([`S${++waybill}`, id, now - day * DAY_MS, Math.round(spend * (0.5 + rand()))]);
-        if (rand() < p) break;
-        day -= -Math.log(rand()) / lambda;
-        if (day < 0) break;
-      }
-      if (batch.length >= 20_000) await flush();
-    }
-    await flush();
-    await database.pool.query('VACUUM ANALYZE shipments');
+    await generateShipments(database);
     const generateSeconds = (Date.now() - t0) / 1000;
     const { rows } = await database.pool.query(
       'SELECT count(*)::int AS s, count(DISTINCT account_id)::int AS a FROM shipments',
     );
 
+    const loadAtStart = os.loadavg()[0];
     let peak = process.memoryUsage().rss;
     const baseline = peak;
     const sampler = setInterval(() => {
@@ -78,6 +119,8 @@ export async function run() {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (result?.status !== 'succeeded') throw new Error(`run failed: ${result?.error}`);
+    const baselineWrite = await jsonWriteBaseline(database, result.id);
+    const loadAtEnd = os.loadavg()[0];
     const scale = `${Math.round(ACCOUNTS / 1000)}k_accounts_${(rows[0].s / 1e6).toFixed(2)}m_shipments`;
     const diag = result.diagnostics as {
       bgNbd: { iterations: number };
@@ -106,6 +149,17 @@ export async function run() {
         { name: `full_run_distinct_histories_${scale}`, value: diag.distinctHistories, unit: 'histories' },
         { name: `full_run_data_generation_${scale}`, value: Number(generateSeconds.toFixed(1)), unit: 's' },
         ...phases,
+        {
+          name: `full_run_write_baseline_json_populate_recordset_${scale}`,
+          value: baselineWrite,
+          unit: 's (the same snapshot rows the way runs wrote them before COPY, rolled back)',
+        },
+        {
+          name: `full_run_load_average_1min_at_start_${scale}`,
+          value: loadAtStart,
+          unit: 'processes (2 cores)',
+        },
+        { name: `full_run_load_average_1min_at_end_${scale}`, value: loadAtEnd, unit: 'processes (2 cores)' },
       ],
       { merge: true },
     );

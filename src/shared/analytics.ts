@@ -45,12 +45,23 @@ export const analyticsSettingsSchema = z.strictObject({
     lostPAlive: share(0.01, 0.9),
     lostDays: whole(30, 730),
   }),
-  /** Weights of the churn-risk signals; complaints and CSI count once tickets and surveys exist. */
+  /**
+   * Weights of the churn-risk signals (rules.ts churnRisk): behaviour (pAlive, volumeDrop) as a weighted
+   * mean; each service signal (complaints, csi) adds its weight × score of the risk that is left.
+   */
   churnWeights: z.strictObject({
     pAlive: share(0, 1),
     volumeDrop: share(0, 1),
+    /** Complaints and claims (tickets) open now or opened in the last complaintDays. */
     complaints: share(0, 1),
+    /** Satisfaction: CSI and NPS of the survey answers of the last surveyDays. */
     csi: share(0, 1),
+  }),
+  churnSignals: z.strictObject({
+    complaintDays: whole(7, 365),
+    /** This many complaints score the full complaint weight (fewer: in proportion). */
+    complaintsForFullScore: whole(1, 20),
+    surveyDays: whole(30, 730),
   }),
   /** Hour (company time) after which the nightly run starts. */
   nightlyHour: whole(0, 23),
@@ -76,6 +87,7 @@ export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = {
     lostDays: 180,
   },
   churnWeights: { pAlive: 0.6, volumeDrop: 0.4, complaints: 0.3, csi: 0.2 },
+  churnSignals: { complaintDays: 90, complaintsForFullScore: 3, surveyDays: 180 },
   nightlyHour: 2,
 };
 

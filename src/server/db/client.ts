@@ -2,7 +2,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.js';
 
-export type Db = NodePgDatabase<typeof schema>;
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A database handle or a transaction on it: services accept either. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -22,4 +22,26 @@ export function openDatabase(url: string, max = 10): Database {
   });
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * A transaction on one pooled client, for what needs the client itself (COPY FROM STDIN, db/copy.ts)
+ * beside Drizzle queries on the same connection. Rolled back when `fn` throws.
+ */
+export async function clientTransaction<T>(
+  db: Db,
+  fn: (client: pg.PoolClient, tx: NodePgDatabase<typeof schema>) => Promise<T>,
+): Promise<T> {
+  const client = await db.$client.connect();
+  try {
+    await client.query('BEGIN');
+    const out = await fn(client, drizzle(client, { schema }));
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -17,6 +17,8 @@ export const ACCOUNT_REFERENCES: {
   column: string;
   /** At most one row per account: the survivor's row stays, the loser's moves only if it has none. */
   onePerAccount?: boolean;
+  /** At most one row per account and value of this column: per value, as onePerAccount. */
+  onePerAccountAnd?: string;
 }[] = [
   { table: 'contacts', column: 'account_id' },
   { table: 'account_notes', column: 'account_id' },
@@ -77,9 +79,15 @@ export async function mergeAccounts(
       AND EXISTS (SELECT 1 FROM contacts WHERE account_id = ${survivorId} AND is_primary AND archived_at IS NULL)`);
     const moved: Record<string, number> = {};
     for (const ref of ACCOUNT_REFERENCES) {
+      const [table, column] = [sql.identifier(ref.table), sql.identifier(ref.column)];
       if (ref.onePerAccount)
-        await tx.execute(sql`DELETE FROM ${sql.identifier(ref.table)} WHERE ${sql.identifier(ref.column)} = ${loserId}
-          AND EXISTS (SELECT 1 FROM ${sql.identifier(ref.table)} WHERE ${sql.identifier(ref.column)} = ${survivorId})`);
+        await tx.execute(sql`DELETE FROM ${table} WHERE ${column} = ${loserId}
+          AND EXISTS (SELECT 1 FROM ${table} WHERE ${column} = ${survivorId})`);
+      if (ref.onePerAccountAnd) {
+        const also = sql.identifier(ref.onePerAccountAnd);
+        await tx.execute(sql`DELETE FROM ${table} l WHERE l.${column} = ${loserId}
+          AND EXISTS (SELECT 1 FROM ${table} s WHERE s.${column} = ${survivorId} AND s.${also} = l.${also})`);
+      }
       const r = await tx.execute(
         sql`UPDATE ${sql.identifier(ref.table)} SET ${sql.identifier(ref.column)} = ${survivorId} WHERE ${sql.identifier(ref.column)} = ${loserId}`,
       );

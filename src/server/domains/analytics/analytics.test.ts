@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
+import { seedCustomers, ship as shipOne } from '../../../../test/analyticsData.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import {
   type BgNbdParams,
@@ -17,17 +18,11 @@ let t: TestApp;
 let manager: Record<string, string>;
 let admin: Record<string, string>;
 const ids: Record<string, string> = {};
-const DAY = 86_400_000;
-const now = Date.now();
 let n = 0;
-
-async function ship(accountId: string, daysAgo: number, revenue = 10_000, status = 'delivered') {
-  await t.database.pool.query(
-    `INSERT INTO shipments (waybill, account_id, mode, origin, destination, status, booked_at, revenue_cents, cost_cents)
-     VALUES ($1, $2, 'road_ftl', '上海', '北京', $3, $4, $5, $6)`,
-    [`T${++n}`, accountId, status, new Date(now - daysAgo * DAY), revenue, Math.round(revenue * 0.7)],
-  );
-}
+const ship = async (accountId: string, daysAgo: number, revenue = 10_000, status = 'delivered') => {
+  const waybill = await shipOne(t, accountId, daysAgo, revenue, status);
+  n = Number(waybill.slice(1));
+};
 
 const inject = (
   method: 'GET' | 'POST' | 'PUT',
@@ -47,21 +42,7 @@ beforeAll(async () => {
   t = await createTestApp();
   manager = (await t.loginAs('manager')).headers;
   admin = (await t.loginAs('admin')).headers;
-  // 24 ordinary customers with different rhythms, so the models have something to fit
-  // (some stopped shipping months ago), so both models have something to identify
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 48271) % 2147483647;
-    return seed / 2147483647;
-  };
-  for (let i = 0; i < 30; i++) {
-    const { account } = await buildAccount(t.database.db);
-    const since = 120 + i * 10;
-    const until = i % 3 === 0 ? since - 20 - Math.floor(next() * 60) : Math.floor(next() * 20);
-    const rate = 4 + (i % 6) * 8;
-    for (let d = since; d > until; d -= 1 + Math.floor(next() * 2 * rate))
-      await ship(account.id, d, 5_000 + i * 1_000 + Math.floor(next() * 5_000));
-  }
+  await seedCustomers(t);
   const make = async (key: string) => {
     ids[key] = (await buildAccount(t.database.db)).account.id;
   };

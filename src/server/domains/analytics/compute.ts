@@ -16,12 +16,13 @@ import {
 } from '../../../analytics/index.js';
 import type { AnalyticsSettings, ValueQuadrant } from '../../../shared/analytics.js';
 import { churnRisk, lifecycleStage, suggestTier } from './rules.js';
+import type { ServiceSignals } from './serviceSignals.js';
 
 /**
  * One account's shipment figures, aggregated in SQL (runService.loadAccountFigures). Days are counted
  * relative to the as-of day (0 = the as-of day, −1 = the day before); only non-cancelled shipments.
  */
-export interface AccountFigures {
+export interface AccountFigures extends ServiceSignals {
   accountId: string;
   /** First and last shipment day up to the as-of day; null when every shipment is later. */
   first: number | null;
@@ -204,7 +205,11 @@ export function computeRun(
       pAlive: p.pAlive,
     };
     const stage = lifecycleStage(facts, settings.lifecycle);
-    const risk = churnRisk(facts, settings.churnWeights);
+    const risk = churnRisk(
+      { ...facts, complaints: s.complaints, satisfaction: s.satisfaction },
+      settings.churnWeights,
+      settings.churnSignals,
+    );
     const abcClass = abcOf.get(c.customerId)!;
     return {
       accountId: c.customerId,

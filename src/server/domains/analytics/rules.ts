@@ -17,6 +17,26 @@ export interface AccountFacts {
   last90: number;
   prev90: number;
   pAlive: number;
+  /** Complaints and claims open now or opened in the complaint window (serviceSignals.ts). */
+  complaints?: ComplaintFacts;
+  /** Survey answers submitted in the survey window; absent when the account answered none. */
+  satisfaction?: SatisfactionFacts;
+}
+
+export interface ComplaintFacts {
+  count: number;
+  open: number;
+  /** Ticket categories of those complaints (damage, delay, …), distinct, sorted. */
+  categories: string[];
+}
+
+export interface SatisfactionFacts {
+  responses: number;
+  /** CSI 0–100 with equal weights over the rated dimensions (DOMAIN.md §3); null when none was rated. */
+  csi: number | null;
+  /** NPS −100…100 of the 0–10 answers; null when none. */
+  nps: number | null;
+  detractors: number;
 }
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -62,16 +82,19 @@ export function lifecycleStage(
   return { stage: 'stable', reason: { rule: 'steady', trend: round(trend), ...facts } };
 }
 
+/** A churn signal: a score in [0, 1] for one account with what it saw, or null when it does not apply. */
+export type ChurnSignal = (
+  f: AccountFacts,
+  s: AnalyticsSettings['churnSignals'],
+) => { score: number; detail: Record<string, unknown> } | null;
+
 /**
- * A churn signal: a score in [0, 1] for one account, with what it saw. Tickets (complaints) and
- * surveys (CSI) register theirs here when they exist; until then their weight is not counted.
+ * Behaviour: pAlive applies to every account, the volume drop when there were shipments in the 90 days
+ * before the last 90. Service: complaints when the account has any (open, or opened in the window),
+ * satisfaction when it answered a survey in the window, scoring the worse of 1 − CSI/100 and
+ * (100 − NPS)/200 (one detractor answer alone: 1; CSI and NPS both 100: 0).
  */
-export type ChurnSignal = (f: AccountFacts) => { score: number; detail: Record<string, unknown> } | null;
-
-/** Extra signals by weight name ('complaints', 'csi'): the hook for later capabilities. */
-export const CHURN_SIGNALS: Partial<Record<'complaints' | 'csi', ChurnSignal>> = {};
-
-const BUILT_IN: Record<'pAlive' | 'volumeDrop', ChurnSignal> = {
+const SIGNALS: Record<keyof AnalyticsSettings['churnWeights'], ChurnSignal> = {
   pAlive: (f) => ({ score: 1 - f.pAlive, detail: { pAlive: round(f.pAlive) } }),
   volumeDrop: (f) =>
     f.prev90 > 0
@@ -80,26 +103,68 @@ const BUILT_IN: Record<'pAlive' | 'volumeDrop', ChurnSignal> = {
           detail: { last90: f.last90, prev90: f.prev90 },
         }
       : null,
+  complaints: (f, s) => {
+    const c = f.complaints;
+    if (!c || c.count === 0) return null;
+    return {
+      score: Math.min(1, c.count / s.complaintsForFullScore),
+      detail: { complaints: c.count, open: c.open, categories: c.categories, days: s.complaintDays },
+    };
+  },
+  csi: (f, s) => {
+    const v = f.satisfaction;
+    if (!v || (v.csi === null && v.nps === null)) return null;
+    const fromCsi = v.csi === null ? 0 : 1 - v.csi / 100;
+    const fromNps = v.nps === null ? 0 : (100 - v.nps) / 200;
+    return {
+      score: Math.min(1, Math.max(0, fromCsi, fromNps)),
+      detail: {
+        csi: v.csi === null ? null : round(v.csi, 1),
+        nps: v.nps === null ? null : round(v.nps, 1),
+        responses: v.responses,
+        detractors: v.detractors,
+        days: s.surveyDays,
+      },
+    };
+  },
 };
 
-/** 0–100: the weighted mean of the signals that apply, and each one's contribution (largest first). */
+const BEHAVIOUR = ['pAlive', 'volumeDrop'] as const;
+const SERVICE = ['complaints', 'csi'] as const;
+
+/**
+ * 0–100, with each signal's contribution (largest first; they add up to the score). Behaviour B is the
+ * weighted mean of the behaviour signals that apply; each service signal j then takes its weight × score
+ * of what is left: risk = B + (1 − B)·S with S = 1 − Π(1 − wⱼ·sⱼ). So a complaint or a poor survey answer
+ * only ever raises the risk, an account without either keeps its behavioural score, and a certainly lost
+ * customer stays at 100.
+ */
 export function churnRisk(
   f: AccountFacts,
   weights: AnalyticsSettings['churnWeights'],
+  signals: AnalyticsSettings['churnSignals'],
 ): { score: number; reasons: Record<string, unknown>[] } {
-  const signals = { ...BUILT_IN, ...CHURN_SIGNALS } as Record<keyof typeof weights, ChurnSignal | undefined>;
-  const seen: { code: string; weight: number; score: number; detail: Record<string, unknown> }[] = [];
-  for (const code of Object.keys(weights) as (keyof typeof weights)[]) {
-    const s = signals[code]?.(f);
-    if (s && weights[code] > 0) seen.push({ code, weight: weights[code], score: s.score, detail: s.detail });
-  }
-  const total = seen.reduce((n, s) => n + s.weight, 0);
-  if (total === 0) return { score: 0, reasons: [] };
-  const reasons = seen
-    .map((s) => ({ code: s.code, points: round((100 * s.weight * s.score) / total, 1), ...s.detail }))
+  type Seen = { code: string; weight: number; score: number; detail: Record<string, unknown> };
+  const look = (codes: readonly (keyof typeof weights)[]) =>
+    codes.flatMap((code): Seen[] => {
+      const s = weights[code] > 0 ? SIGNALS[code](f, signals) : null;
+      return s ? [{ code, weight: weights[code], score: s.score, detail: s.detail }] : [];
+    });
+  const behaviour = look(BEHAVIOUR);
+  const service = look(SERVICE).filter((s) => s.score > 0);
+  const total = behaviour.reduce((n, s) => n + s.weight, 0);
+  const b = total > 0 ? behaviour.reduce((n, s) => n + s.weight * s.score, 0) / total : 0;
+  const extra = 1 - service.reduce((n, s) => n * (1 - s.weight * s.score), 1);
+  const serviceSum = service.reduce((n, s) => n + s.weight * s.score, 0);
+  const points = [
+    ...behaviour.map((s) => ({ s, points: (100 * s.weight * s.score) / total })),
+    ...service.map((s) => ({ s, points: (100 * (1 - b) * extra * s.weight * s.score) / serviceSum })),
+  ];
+  const reasons = points
+    .map(({ s, points: p }) => ({ code: s.code, points: round(p, 1), ...s.detail }))
     .filter((r) => r.points > 0)
-    .sort((a, b) => b.points - a.points);
-  const score = Math.round(seen.reduce((n, s) => n + (100 * s.weight * s.score) / total, 0));
+    .sort((x, y) => y.points - x.points);
+  const score = Math.round(100 * (b + (1 - b) * extra));
   return { score: Math.min(100, Math.max(0, score)), reasons };
 }
 

@@ -4,13 +4,17 @@
  * marks the run failed with its message; the previous succeeded run stays the current one.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { AnalyticsError } from '../../../analytics/index.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { clientTransaction, type Db, type DbOrTx } from '../../db/client.js';
+import { copyFrom, copyValue } from '../../db/copy.js';
+import { withoutJit } from '../../db/jit.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { companySettings } from '../organization/settings.js';
 import { todayIn } from '../partners/service.js';
 import { type AccountFigures, computeRun, type SegmentRow, windowDaysOf } from './compute.js';
+import { loadServiceSignals } from './serviceSignals.js';
 import { getAnalyticsSettings } from './settingsService.js';
 import { analyticsRuns } from './table.js';
 
@@ -60,6 +64,8 @@ export async function claimRun(db: Db, kind: 'nightly' | 'manual', actor: Actor 
  * One pass over the shipments in SQL: per account and company-calendar day, then per account, the few
  * numbers the run needs (days relative to the as-of day: 0 = as-of day, negative = before). Same-day
  * shipments are one purchase occasion (the CDNOW convention of rfmSummary); cancelled ones do not count.
+ * (Reading the daily KPI rollup instead, which has the local day already, was no faster at 2M shipments:
+ * 7.3–7.5 s against 5.4–7.2 s on the loaded machine, measured side by side.)
  */
 export async function loadAccountFigures(
   db: DbOrTx,
@@ -100,8 +106,6 @@ export async function loadAccountFigures(
   }));
 }
 
-const CHUNK = 10_000;
-
 /** SegmentRow field → account_segments column. */
 const COLUMNS: Record<keyof SegmentRow, string> = {
   accountId: 'account_id',
@@ -127,23 +131,30 @@ const COLUMNS: Record<keyof SegmentRow, string> = {
   suggestedTier: 'suggested_tier',
 };
 const FIELDS = Object.keys(COLUMNS) as (keyof SegmentRow)[];
+const CHUNK = 5_000;
 
 /**
- * The snapshot rows, 10,000 per statement: each chunk goes as one JSON document that PostgreSQL turns
- * into rows (json_populate_recordset) — no per-row round trips, no per-column array literals to parse.
+ * The snapshot rows by COPY FROM STDIN in text format, sent in chunks of 5,000 lines: PostgreSQL's
+ * cheapest way in (measured at 100,000 rows on the loaded 2-core machine: JSON through
+ * json_populate_recordset spent 4.3 s parsing alone).
  */
-export async function writeSegments(tx: DbOrTx, runId: string, rows: SegmentRow[]) {
+export async function writeSegments(client: pg.ClientBase, runId: string, rows: SegmentRow[]) {
+  const chunks: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const parts: string[] = [];
+    let text = '';
     for (let k = i; k < Math.min(rows.length, i + CHUNK); k++) {
-      const row = rows[k];
-      const out: Record<string, unknown> = { run_id: runId };
-      for (const f of FIELDS) out[COLUMNS[f]] = row[f];
-      parts.push(JSON.stringify(out));
+      let line = runId;
+      for (const f of FIELDS) line += `\t${copyValue(rows[k][f], COLUMNS[f])}`;
+      text += `${line}\n`;
     }
-    await tx.execute(sql`INSERT INTO account_segments
-      SELECT * FROM json_populate_recordset(NULL::account_segments, ${`[${parts.join(',')}]`}::json)`);
+    chunks.push(text);
   }
+  const copied = await copyFrom(
+    client,
+    `COPY account_segments (run_id, ${FIELDS.map((f) => COLUMNS[f]).join(', ')}) FROM STDIN`,
+    chunks,
+  );
+  if (copied !== rows.length) throw new Error(`snapshot: ${copied} of ${rows.length} rows stored`);
 }
 
 const setProgress = (db: DbOrTx, id: string, progress: number, phase: string) =>
@@ -165,7 +176,11 @@ export async function executeRun(db: Db, run: RunRow): Promise<RunRow> {
     // the per-(account, day) sort of a big shipments table fits in memory rather than spilling to disk
     const accounts = await db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
-      return loadAccountFigures(tx, timezone, run.asOf, windowDaysOf(run.settings));
+      await withoutJit(tx);
+      const figures = await loadAccountFigures(tx, timezone, run.asOf, windowDaysOf(run.settings));
+      const service = await loadServiceSignals(tx, timezone, run.asOf, run.settings.churnSignals);
+      for (const a of figures) Object.assign(a, service.get(a.accountId));
+      return figures;
     });
     lap('read');
     let last = 0;
@@ -179,8 +194,8 @@ export async function executeRun(db: Db, run: RunRow): Promise<RunRow> {
     });
     lap(lastPhase);
     await setProgress(db, run.id, 85, 'writing snapshot');
-    return await db.transaction(async (tx) => {
-      await writeSegments(tx, run.id, result.rows);
+    return await clientTransaction(db, async (client, tx) => {
+      await writeSegments(client, run.id, result.rows);
       lap('write');
       const [done] = await tx
         .update(analyticsRuns)

@@ -60,13 +60,16 @@ export const analyticsRuns = pgTable(
   ],
 );
 
-/** Per account and run: the snapshot. Money in cents. */
+/**
+ * Per account and run: the snapshot. Money in cents. Written only by a run's write phase, in the
+ * transaction that marks the run succeeded; no foreign key to the run (runs are never deleted, and the
+ * per-row check cost 1.8 of 4.6 s of COPY at 100,000 rows), keyed by account first so an account's history
+ * and "is this account in that run" use the key, the run's lists the risk index.
+ */
 export const accountSegments = pgTable(
   'account_segments',
   {
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => analyticsRuns.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').notNull(),
     accountId: uuid('account_id').notNull(),
     rDays: integer('r_days').notNull(),
     frequency: integer('frequency').notNull(),
@@ -90,8 +93,7 @@ export const accountSegments = pgTable(
     suggestedTier: text('suggested_tier').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.runId, t.accountId] }),
+    primaryKey({ columns: [t.accountId, t.runId] }),
     index('account_segments_risk_idx').on(t.runId, t.churnRisk.desc(), t.accountId),
-    index('account_segments_account_idx').on(t.accountId, t.runId),
   ],
 );

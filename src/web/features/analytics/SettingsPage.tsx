@@ -92,6 +92,19 @@ const NUMBERS: { path: string[]; label: Label; min: number; max: number; step?: 
     step: 0.1,
   },
   { path: ['churnWeights', 'csi'], label: 'analytics.settings.weightCsi', min: 0, max: 1, step: 0.1 },
+  {
+    path: ['churnSignals', 'complaintDays'],
+    label: 'analytics.settings.complaintDays',
+    min: 7,
+    max: 365,
+  },
+  {
+    path: ['churnSignals', 'complaintsForFullScore'],
+    label: 'analytics.settings.complaintsForFullScore',
+    min: 1,
+    max: 20,
+  },
+  { path: ['churnSignals', 'surveyDays'], label: 'analytics.settings.surveyDays', min: 30, max: 730 },
   { path: ['nightlyHour'], label: 'analytics.settings.nightlyHour', min: 0, max: 23 },
 ];
 

@@ -14,6 +14,14 @@ export interface ChurnReason {
   pAlive?: number;
   last90?: number;
   prev90?: number;
+  complaints?: number;
+  open?: number;
+  categories?: string[];
+  days?: number;
+  csi?: number | null;
+  nps?: number | null;
+  responses?: number;
+  detractors?: number;
 }
 
 export interface LifecycleReason {

@@ -18,8 +18,21 @@ export const lifecycleWhy = (t: TFunction, r: LifecycleReason) =>
   t(`analytics.rule.${r.rule as 'steady'}`, { ...r, trend: r.trend ?? '∞' });
 
 /** One contribution to the churn-risk score, with its points. */
-export const churnWhy = (t: TFunction, r: ChurnReason) =>
-  `${t(`analytics.reason.${r.code}`, { ...r })} ${t('analytics.points', { points: r.points })}`;
+export function churnWhy(t: TFunction, r: ChurnReason): string {
+  const words: Record<string, unknown> = { ...r };
+  if (r.code === 'complaints')
+    words.categories = (r.categories ?? [])
+      .map((c) => `, ${t(`ticketCategory.${c as 'damage'}`, { defaultValue: c })}`)
+      .join('');
+  if (r.code === 'csi')
+    words.scores = [
+      r.csi != null && t('analytics.reason.csiScore', { value: r.csi }),
+      r.nps != null && t('analytics.reason.npsScore', { value: r.nps }),
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return `${t(`analytics.reason.${r.code}`, words)} ${t('analytics.points', { points: r.points })}`;
+}
 
 export const money = (cents: number, locale: string) =>
   (cents / 100).toLocaleString(locale, { maximumFractionDigits: 0 });

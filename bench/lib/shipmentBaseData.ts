@@ -3,7 +3,7 @@
  * first (INSERT … SELECT generate_series, with triggers off for the session), then the indexes, then
  * the daily KPI rollups rebuilt set-based by the product's own logicrm_rebuild_shipment_kpis.
  * Accounts B1…B<accounts>, carriers CAR1…CAR20, 8 × 6 lanes, 6 modes; bookings over the last 400
- * days, transit times in minutes (6 h … 4.6 days), 1 % of deliveries damaged.
+ * days, transit times in minutes spread at random over 0 … 110 h after pick-up (like real TMS stamps, nearly every shipment its own minute), 1 % of deliveries damaged.
  */
 import type pg from 'pg';
 
@@ -74,11 +74,11 @@ export async function generateBaseData(
         CASE WHEN x.delivered < now() THEN x.delivered END,
         10000 + g % 50000, 7000 + g % 40000
       FROM generate_series(1, ${scale.shipments}) g
-      JOIN bench_acc acc ON acc.n = 1 + (g * 7919) % ${scale.accounts}
+      JOIN bench_acc acc ON acc.n = 1 + ((g::bigint * 7919) % ${scale.accounts})::int
       JOIN bench_car car ON car.n = 1 + (g / 3) % 20
       CROSS JOIN LATERAL (SELECT now() - (g % 400) * interval '1 day' - (g % 86400) * interval '1 second' AS booked) b
       CROSS JOIN LATERAL (SELECT b.booked, b.booked + interval '6 hours'
-        + ((g * 7907) % 6600) * interval '1 minute' AS delivered) x`);
+        + ((hashint4(g::int) & 2147483647) % 6600) * interval '1 minute' AS delivered) x`);
     await c.query(`INSERT INTO shipment_exceptions (shipment_id, kind)
       SELECT id, 'damage' FROM shipments WHERE status = 'delivered' AND hashtext(waybill) % 100 = 0`);
     await c.query(`INSERT INTO tracking_events (shipment_id, occurred_at, status_code)

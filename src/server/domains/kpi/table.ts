@@ -1,13 +1,13 @@
-import { bigint, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { ServiceTargets } from '../../../shared/serviceTargets.js';
 import { editableColumns } from '../../db/columns.js';
 import { accounts } from '../accounts/table.js';
 
 /**
- * Daily KPI rollup: one row per local day × account × carrier × lane × mode. Delivery measures count
- * on the day of delivery, volume and money on the day of booking (the same split as the raw query).
- * Kept by statement triggers on shipments and shipment_exceptions (hand-written SQL in the migration),
- * so every write path — API, import, tracking, merges — updates it in the same transaction.
+ * Daily KPI rollups. Delivery measures count on the day of delivery, volume and money on the day of
+ * booking (the same split as the raw query). Kept by statement triggers on shipments and
+ * shipment_exceptions (hand-written SQL in migrations 0008 and 0011), so every write path — API,
+ * import, tracking, merges — updates them in the same transaction.
  */
 const measures = () => ({
   delivered: integer('delivered').notNull().default(0),
@@ -21,28 +21,10 @@ const measures = () => ({
   costCents: bigint('cost_cents', { mode: 'number' }).notNull().default(0),
 });
 
-export const shipmentKpiDaily = pgTable(
-  'shipment_kpi_daily',
-  {
-    day: date('day').notNull(),
-    accountId: uuid('account_id').notNull(),
-    carrierId: uuid('carrier_id'),
-    origin: text('origin').notNull(),
-    destination: text('destination').notNull(),
-    mode: text('mode').notNull(),
-    ...measures(),
-  },
-  (t) => [
-    unique('shipment_kpi_daily_key')
-      .on(t.day, t.accountId, t.carrierId, t.origin, t.destination, t.mode)
-      .nullsNotDistinct(),
-    index('shipment_kpi_daily_account_idx').on(t.accountId, t.day),
-  ],
-);
-
 /**
- * The same measures without the account (day × carrier × lane × mode), kept by the same triggers: with
- * many accounts the per-account rollup has nearly a row per shipment, this one a few hundred a day.
+ * The measures per local day × carrier × lane × mode (no account: with many accounts a per-account
+ * rollup has about two rows per shipment, and one account's KPIs read its own rows through the
+ * shipments' account indexes instead).
  */
 export const shipmentKpiDailyTotals = pgTable(
   'shipment_kpi_daily_totals',

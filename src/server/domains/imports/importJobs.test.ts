@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, creditCode } from '../../../../test/accountFactory.js';
 import { bomCsv, gbkCsv, utf8Csv, xlsxFile } from '../../../../test/importFiles.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
+import { auditedAccount, auditedContact } from '../accounts/presenter.js';
+import { accounts, contacts } from '../accounts/table.js';
+import { diffRecords } from '../audit/diff.js';
 
 let t: TestApp;
 let manager: { userId: string; headers: Record<string, string> };
@@ -134,6 +137,17 @@ describe('account import jobs', () => {
       `SELECT actor_label, action FROM audit_log WHERE entity = 'account' AND entity_id = (SELECT id::text FROM accounts WHERE code = 'IMP1')`,
     );
     expect(audit.rows).toEqual([{ actor_label: managerEmail, action: 'create' }]);
+    // the entries are built from what was written: exactly the diff of the stored records
+    const [account] = await t.database.db.select().from(accounts).where(eq(accounts.code, 'IMP1'));
+    const [contact] = await t.database.db.select().from(contacts).where(eq(contacts.accountId, account.id));
+    const { rows: entries } = await t.database.pool.query(
+      `SELECT entity, changes FROM audit_log WHERE entity_id = ANY($1) ORDER BY entity`,
+      [[account.id, contact.id]],
+    );
+    expect(entries).toEqual([
+      { entity: 'account', changes: diffRecords(null, auditedAccount(account)) },
+      { entity: 'contact', changes: diffRecords(null, auditedContact(contact)) },
+    ]);
   });
 
   it('re-importing the same file changes nothing: no version bump, no audit entry', async () => {

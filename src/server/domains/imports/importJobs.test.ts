@@ -242,6 +242,16 @@ describe('account import jobs', () => {
     expect(likely.message).toContain('公司名称相同');
   });
 
+  it('warns about a new account whose contact has the mobile number of an existing one', async () => {
+    await buildAccount(t.database.db, { nameZh: '手机号检测物流有限公司' }, [
+      { name: '张三', mobile: '+8613812340023' },
+    ]);
+    const job = await upload(utf8Csv([HEADER, row(23, { mobile: '138 1234 0023' })]));
+    const dry = (await api('POST', `/imports/${job.id}/dry-run`, { mode: 'create_only' })).json();
+    const likely = dry.issues.filter((i: { code: string }) => i.code === 'import.likely_duplicate');
+    expect(likely).toMatchObject([{ severity: 'warning', line: 2, params: { evidence: 'same_phone' } }]);
+  });
+
   it('reads a file without a header: nothing mapped until the user maps the columns, then remembers the layout', async () => {
     const data = [row(30).slice(0, 4), row(31).slice(0, 4)];
     const job = await upload(utf8Csv(data));

@@ -6,10 +6,10 @@
  * (every row unchanged: nothing written). On a fresh database of the PostgreSQL at BENCH_PG_URL
  * (default 127.0.0.1:5432), dropped afterwards.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -100,7 +100,9 @@ function generateCsv(ownerEmail: string): string {
 }
 
 export async function run(): Promise<void> {
-  const name = `logicrm_bench_${randomBytes(4).toString('hex')}`;
+  const loadAtStart = loadavg()[0];
+  const branch = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD']).toString().trim();
+  const name = `logicrm_bench_${branch.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -189,6 +191,8 @@ export async function run(): Promise<void> {
         unit: 'rows/s',
       },
       { name: 'audit entries written by the import (2 per row)', value: audit, unit: 'rows' },
+      { name: 'load_average_1min_at_start', value: loadAtStart, unit: 'load' },
+      { name: 'load_average_1min_at_end', value: loadavg()[0], unit: 'load' },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

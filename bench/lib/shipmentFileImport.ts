@@ -16,25 +16,9 @@ import * as jobs from '../../src/server/domains/imports/jobsRepo.js';
 import type { ImportMode } from '../../src/server/domains/imports/jobsTable.js';
 import { runJob } from '../../src/server/domains/imports/runner.js';
 import { systemActor } from '../../src/server/lib/actor.js';
+import { SHIPMENT_FILE_HEADER, shipmentFileRow } from '../../test/shipmentFiles.js';
 import type { Metric } from './results.js';
 
-const HEADER = [
-  '运单号',
-  '客户编码',
-  '承运商编码',
-  '运输方式',
-  '始发地',
-  '目的地',
-  '状态',
-  '下单时间',
-  '揽收时间',
-  '承诺送达时间',
-  '签收时间',
-  '件数',
-  '重量(kg)',
-  '运费(元)',
-  '成本(元)',
-];
 const ORIGINS = ['上海', '深圳', '广州', '北京', '成都', '武汉', '西安', '宁波'];
 const DESTINATIONS = ['北京', '上海', '成都', '重庆', '杭州', '天津'];
 const MODES = ['road_ftl', 'road_ltl', 'express', 'air', 'sea', 'rail'];
@@ -42,29 +26,27 @@ const MODES = ['road_ftl', 'road_ltl', 'express', 'air', 'sea', 'rail'];
 const at = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 
 export function shipmentCsv(rows: number, accounts: number): string {
-  const lines = [HEADER.join(',')];
+  const lines = [SHIPMENT_FILE_HEADER.join(',')];
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < rows; i++) {
     const booked = start + (i % 300) * 86_400_000 + (i % 86_400) * 1000;
-    lines.push(
-      [
-        `F${String(i).padStart(10, '0')}`,
-        `B${1 + ((i * 7919) % accounts)}`,
-        `CAR${1 + (i % 20)}`,
-        MODES[i % 6],
-        ORIGINS[i % 8],
-        DESTINATIONS[(i >> 3) % 6],
-        'delivered',
-        at(booked),
-        at(booked + 6 * 3_600_000),
-        at(booked + 3 * 86_400_000),
-        at(booked + 6 * 3_600_000 + ((i * 37) % 110) * 3_600_000),
-        String(1 + (i % 9)),
-        (10 + (i % 1000) / 10).toFixed(1),
-        (100 + (i % 500)).toFixed(2),
-        (70 + (i % 400)).toFixed(2),
-      ].join(','),
-    );
+    const row = shipmentFileRow(`F${String(i).padStart(10, '0')}`, {
+      account: `B${1 + ((i * 7919) % accounts)}`,
+      carrier: `CAR${1 + (i % 20)}`,
+      mode: MODES[i % 6],
+      origin: ORIGINS[i % 8],
+      destination: DESTINATIONS[(i >> 3) % 6],
+      status: 'delivered',
+      booked: at(booked),
+      picked: at(booked + 6 * 3_600_000),
+      promised: at(booked + 3 * 86_400_000),
+      delivered: at(booked + 6 * 3_600_000 + ((i * 37) % 110) * 3_600_000),
+      pieces: String(1 + (i % 9)),
+      weight: (10 + (i % 1000) / 10).toFixed(1),
+      revenue: (100 + (i % 500)).toFixed(2),
+      cost: (70 + (i % 400)).toFixed(2),
+    });
+    lines.push(row.join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -105,7 +87,7 @@ export async function benchShipmentFileImport(
       throw new Error(`re-import changed ${rows - again.counts.unchanged}`);
 
     await database.pool.query(
-      `CREATE TABLE bare_shipments (${HEADER.map((_, i) => `c${i} text`).join(', ')})`,
+      `CREATE TABLE bare_shipments (${SHIPMENT_FILE_HEADER.map((_, i) => `c${i} text`).join(', ')})`,
     );
     const c0 = performance.now();
     await promisify(execFile)('psql', [

@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { AccountRow, ContactRow, NewAccountRow, NewContactRow } from './repo.js';
+import type { AccountFieldRow } from './fieldRow.js';
+import type { AccountRow, ContactRow, NewContactRow } from './repo.js';
+import { accountSearchText, bigrams, contactSearchText } from './searchGrams.js';
 
 /**
  * Set-based reads and writes of many accounts and contacts at once, for imports: each statement takes
  * a chunk of rows as one JSON parameter (json_to_recordset), so 5,000 rows cost one round trip and no
- * per-row parameter lists. Writers return the stored rows; updates check the version each row was read
- * at and throw BulkConflict when another writer got there first (the caller's transaction rolls back).
+ * per-row parameter lists. Writers compute the search grams (searchGrams.ts); inserts return nothing,
+ * updates return the stored rows, check the version each row was read at and throw BulkConflict when
+ * another writer got there first (the caller's transaction rolls back).
  */
 
 export const BULK_CHUNK = 5_000;
@@ -80,32 +83,15 @@ const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
 const ACCOUNT_RECORD = sql`id uuid, code text, name_zh text, name_en text, credit_code text, industry text,
   size text, province text, city text, address text, source text, owner_id uuid, status text, tier text,
   lifecycle_stage text, tags text[], credit_terms_days int, transport_needs jsonb, normalized_names text[],
-  created_by uuid, version int`;
+  search_grams text[], created_by uuid, version int`;
 
-type AccountWrite = Required<
-  Pick<
-    NewAccountRow,
-    | 'id'
-    | 'code'
-    | 'nameZh'
-    | 'nameEn'
-    | 'creditCode'
-    | 'industry'
-    | 'size'
-    | 'province'
-    | 'city'
-    | 'address'
-    | 'source'
-    | 'ownerId'
-    | 'status'
-    | 'tier'
-    | 'lifecycleStage'
-    | 'tags'
-    | 'creditTermsDays'
-    | 'transportNeeds'
-    | 'normalizedNames'
-  >
-> & { createdBy?: string | null; version?: number };
+/** An account as bulk writers store it: every field given. */
+export type AccountWrite = AccountFieldRow & {
+  id: string;
+  code: string;
+  createdBy?: string | null;
+  version?: number;
+};
 
 const accountRecord = (a: AccountWrite) => ({
   id: a.id,
@@ -127,27 +113,23 @@ const accountRecord = (a: AccountWrite) => ({
   credit_terms_days: a.creditTermsDays,
   transport_needs: a.transportNeeds,
   normalized_names: a.normalizedNames,
+  search_grams: bigrams(accountSearchText(a)),
   created_by: a.createdBy ?? null,
   version: a.version ?? 1,
 });
 
-export async function insertAccounts(tx: DbOrTx, rows: readonly AccountWrite[]): Promise<AccountRow[]> {
-  const stored: AccountRow[] = [];
+/** Inserts new accounts (nothing comes back: the caller has every value but the timestamps). */
+export async function insertAccounts(tx: DbOrTx, rows: readonly AccountWrite[]): Promise<void> {
   for (const part of chunks(rows)) {
-    const { rows: out } = await tx.execute<AccountRow>(sql`
-      WITH a AS (
-        INSERT INTO accounts (id, code, name_zh, name_en, credit_code, industry, size, province, city, address,
-          source, owner_id, status, tier, lifecycle_stage, tags, credit_terms_days, transport_needs,
-          normalized_names, created_by)
-        SELECT id, code, name_zh, name_en, credit_code, industry, size, province, city, address, source,
-          owner_id, status, tier, lifecycle_stage, coalesce(tags, '{}'), credit_terms_days, transport_needs,
-          coalesce(normalized_names, '{}'), created_by
-          FROM json_to_recordset(${json(part.map(accountRecord))}) AS r(${ACCOUNT_RECORD})
-        RETURNING *)
-      SELECT ${ACCOUNT_COLUMNS} FROM a`);
-    for (const r of out) stored.push(dated(r));
+    await tx.execute(sql`
+      INSERT INTO accounts (id, code, name_zh, name_en, credit_code, industry, size, province, city, address,
+        source, owner_id, status, tier, lifecycle_stage, tags, credit_terms_days, transport_needs,
+        normalized_names, search_grams, created_by)
+      SELECT id, code, name_zh, name_en, credit_code, industry, size, province, city, address, source,
+        owner_id, status, tier, lifecycle_stage, coalesce(tags, '{}'), credit_terms_days, transport_needs,
+        coalesce(normalized_names, '{}'), search_grams, created_by
+        FROM json_to_recordset(${json(part.map(accountRecord))}) AS r(${ACCOUNT_RECORD})`);
   }
-  return stored;
 }
 
 /** Writes every given field of each account (read at `version`), bumping the version. */
@@ -161,7 +143,8 @@ export async function updateAccounts(tx: DbOrTx, rows: readonly AccountWrite[]):
           city = r.city, address = r.address, source = r.source, owner_id = r.owner_id, status = r.status,
           tier = r.tier, lifecycle_stage = r.lifecycle_stage, tags = coalesce(r.tags, '{}'),
           credit_terms_days = r.credit_terms_days, transport_needs = r.transport_needs,
-          normalized_names = coalesce(r.normalized_names, '{}'), version = t.version + 1, updated_at = now()
+          normalized_names = coalesce(r.normalized_names, '{}'), search_grams = r.search_grams,
+          version = t.version + 1, updated_at = now()
           FROM json_to_recordset(${json(part.map(accountRecord))}) AS r(${ACCOUNT_RECORD})
          WHERE t.id = r.id AND t.version = r.version
         RETURNING t.*)
@@ -173,9 +156,10 @@ export async function updateAccounts(tx: DbOrTx, rows: readonly AccountWrite[]):
 }
 
 const CONTACT_RECORD = sql`id uuid, account_id uuid, name text, title text, mobile text, phone text,
-  email text, wechat_id text, preferred_channel text, is_primary boolean, version int`;
+  email text, wechat_id text, preferred_channel text, is_primary boolean, search_grams text[], version int`;
 
-type ContactWrite = Required<
+/** A contact as bulk writers store it: every field given. */
+export type ContactWrite = Required<
   Pick<
     NewContactRow,
     'id' | 'accountId' | 'name' | 'title' | 'mobile' | 'phone' | 'email' | 'wechatId' | 'preferredChannel'
@@ -193,22 +177,19 @@ const contactRecord = (c: ContactWrite) => ({
   wechat_id: c.wechatId,
   preferred_channel: c.preferredChannel,
   is_primary: c.isPrimary,
+  search_grams: bigrams(contactSearchText(c)),
   version: c.version ?? 1,
 });
 
-export async function insertContacts(tx: DbOrTx, rows: readonly ContactWrite[]): Promise<ContactRow[]> {
-  const stored: ContactRow[] = [];
+/** Inserts new contacts (nothing comes back, as insertAccounts). */
+export async function insertContacts(tx: DbOrTx, rows: readonly ContactWrite[]): Promise<void> {
   for (const part of chunks(rows)) {
-    const { rows: out } = await tx.execute<ContactRow>(sql`
-      WITH c AS (
-        INSERT INTO contacts (id, account_id, name, title, mobile, phone, email, wechat_id, preferred_channel, is_primary)
-        SELECT id, account_id, name, title, mobile, phone, email, wechat_id, preferred_channel, is_primary
-          FROM json_to_recordset(${json(part.map(contactRecord))}) AS r(${CONTACT_RECORD})
-        RETURNING *)
-      SELECT ${CONTACT_COLUMNS} FROM c`);
-    for (const r of out) stored.push(dated(r));
+    await tx.execute(sql`
+      INSERT INTO contacts (id, account_id, name, title, mobile, phone, email, wechat_id, preferred_channel,
+        is_primary, search_grams)
+      SELECT id, account_id, name, title, mobile, phone, email, wechat_id, preferred_channel, is_primary, search_grams
+        FROM json_to_recordset(${json(part.map(contactRecord))}) AS r(${CONTACT_RECORD})`);
   }
-  return stored;
 }
 
 export async function updateContacts(tx: DbOrTx, rows: readonly ContactWrite[]): Promise<ContactRow[]> {
@@ -218,7 +199,7 @@ export async function updateContacts(tx: DbOrTx, rows: readonly ContactWrite[]):
       WITH c AS (
         UPDATE contacts t SET name = r.name, title = r.title, mobile = r.mobile, phone = r.phone,
           email = r.email, wechat_id = r.wechat_id, preferred_channel = r.preferred_channel,
-          is_primary = r.is_primary, version = t.version + 1, updated_at = now()
+          is_primary = r.is_primary, search_grams = r.search_grams, version = t.version + 1, updated_at = now()
           FROM json_to_recordset(${json(part.map(contactRecord))}) AS r(${CONTACT_RECORD})
          WHERE t.id = r.id AND t.version = r.version
         RETURNING t.*)

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { segmentCondition } from '../analytics/accountFilter.js';
 import type { AccountListQuery } from './listQuery.js';
+import { bigrams } from './searchGrams.js';
 
 /** Sort expressions; each has a matching (expression, id) index. Read back as text (microseconds kept). */
 export const SORT: Record<AccountListQuery['sort'], SQL> = {
@@ -41,14 +42,13 @@ export function searchTerm(q: string): string {
 
 /**
  * The two-character grams of a search term as a PostgreSQL array literal — what the SQL function
- * `logicrm_bigrams` (which fills the indexed `search_grams` columns) makes of it. Computed here so the
+ * `logicrm_bigrams` and bulk writers (searchGrams.ts) store. Computed here so the
  * planner gets a constant instead of evaluating the function while planning each search.
  */
 export function bigramsLiteral(term: string): string {
-  const chars = Array.from(term);
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
-  return `{${[...grams].map((g) => `"${g.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return `{${bigrams(term)
+    .map((g) => `"${g.replace(/["\\]/g, (c) => `\\${c}`)}"`)
+    .join(',')}}`;
 }
 
 /** The list's filters and search, shared by the list page and the export. */

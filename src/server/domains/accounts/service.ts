@@ -12,13 +12,13 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { recordChange } from '../audit/service.js';
 import { users } from '../users/table.js';
 import { findDuplicateCandidates } from './duplicatesRepo.js';
+import { accountFieldRow } from './fieldRow.js';
 import { assertMayEditAccount, mayAssignOwner } from './policy.js';
 import { auditedAccount, auditedContact, toAccountDto, toContactDto } from './presenter.js';
 import * as repo from './repo.js';
 
 type CreateBody = z.output<typeof createAccountBodySchema>;
 type UpdateBody = z.output<typeof updateAccountBodySchema>;
-type AccountFields = CreateBody['account'];
 
 async function ownerName(db: DbOrTx, ownerId: string | null): Promise<string | null> {
   if (!ownerId) return null;
@@ -36,28 +36,6 @@ async function assertOwner(db: DbOrTx, ownerId: string | undefined | null): Prom
       and(eq(users.id, ownerId), eq(users.active, true), inArray(users.role, ['admin', 'manager', 'sales'])),
     );
   if (!u) throw new AppError('VALIDATION_FAILED', { fields: { 'account.ownerId': 'account.ownerUnknown' } });
-}
-
-function toRow(a: AccountFields): Omit<repo.NewAccountRow, 'code'> {
-  return {
-    nameZh: a.nameZh ?? null,
-    nameEn: a.nameEn ?? null,
-    creditCode: a.creditCode ?? null,
-    industry: a.industry ?? null,
-    size: a.size ?? null,
-    province: a.province ?? null,
-    city: a.city ?? null,
-    address: a.address ?? null,
-    source: a.source ?? null,
-    ownerId: a.ownerId ?? null,
-    status: a.status,
-    tier: a.tier,
-    lifecycleStage: a.lifecycleStage ?? null,
-    tags: a.tags,
-    creditTermsDays: a.creditTermsDays ?? null,
-    transportNeeds: a.transportNeeds,
-    normalizedNames: duplicateKeys(a).names,
-  };
 }
 
 /**
@@ -83,7 +61,7 @@ export async function createAccount(db: Db, actor: Actor, body: CreateBody) {
     }
     const code = fields.code ?? (await repo.nextAccountCode(tx));
     const account = await repo.insertAccount(tx, {
-      ...toRow(fields),
+      ...accountFieldRow(fields),
       code,
       requirements: body.requirements ?? null,
       createdBy: actor.id,
@@ -152,7 +130,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, body: Upda
       });
     }
     const patch = {
-      ...toRow(fields),
+      ...accountFieldRow(fields),
       ownerId,
       code,
       ...(body.requirements !== undefined ? { requirements: body.requirements } : {}),

@@ -50,10 +50,11 @@ export const accounts = pgTable(
     normalizedNames: text('normalized_names').array().notNull().default(sql`'{}'`),
     /** Lower-cased code, names and credit code: what the search box matches. */
     searchText: text('search_text').generatedAlwaysAs(sql.raw(ACCOUNT_SEARCH_TEXT)),
-    /** Every two-character piece of search_text, GIN-indexed: finds partial matches of two or more characters. */
-    searchGrams: text('search_grams')
-      .array()
-      .generatedAlwaysAs(sql.raw(`logicrm_bigrams(${ACCOUNT_SEARCH_TEXT})`)),
+    /**
+     * Every two-character piece of search_text, GIN-indexed: finds partial matches of two or more
+     * characters. Bulk writers compute it (searchGrams.ts); otherwise a trigger fills it in SQL.
+     */
+    searchGrams: text('search_grams').array(),
     archivedAt: tstz('archived_at'),
     /** Set when this account was merged into another (the survivor); such an account stays archived. */
     mergedIntoId: uuid('merged_into_id'),
@@ -94,9 +95,8 @@ export const contacts = pgTable(
     isPrimary: boolean('is_primary').notNull().default(false),
     portalAccess: boolean('portal_access').notNull().default(false),
     searchText: text('search_text').generatedAlwaysAs(sql.raw(CONTACT_SEARCH_TEXT)),
-    searchGrams: text('search_grams')
-      .array()
-      .generatedAlwaysAs(sql.raw(`logicrm_bigrams(${CONTACT_SEARCH_TEXT})`)),
+    /** As the account's: computed by bulk writers, else by a trigger. */
+    searchGrams: text('search_grams').array(),
     archivedAt: tstz('archived_at'),
     ...editableColumns(),
   },

@@ -7,6 +7,14 @@ describe('diffRecords', () => {
       name: { before: null, after: 'A' },
       tags: { before: null, after: ['x'] },
     });
+    expect(diffRecords(null, { empty: '', gone: null, zero: 0, off: false, at: undefined })).toEqual({
+      empty: { before: null, after: '' },
+      zero: { before: null, after: 0 },
+      off: { before: null, after: false },
+    });
+    expect(diffRecords({ note: 'x', same: 'y' }, { note: null, same: 'y' })).toEqual({
+      note: { before: 'x', after: null },
+    });
   });
   it('keeps only changed fields and skips bookkeeping ones', () => {
     const at = new Date('2026-01-01T00:00:00Z');

@@ -21,7 +21,10 @@ export function diffRecords(
     if (IGNORED.has(key)) continue;
     const b = normalise(before?.[key]);
     const a = normalise(after?.[key]);
-    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    if (b === null && a === null) continue;
+    // a text beside nothing differs without writing either out (imports diff 100,000s of new records)
+    const plain = (typeof a === 'string' && b === null) || (typeof b === 'string' && a === null);
+    if (!plain && JSON.stringify(b) === JSON.stringify(a)) continue;
     changes[key] = SECRET.test(key)
       ? { before: b === null ? null : '***', after: a === null ? null : '***' }
       : { before: b, after: a };

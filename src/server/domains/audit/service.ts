@@ -48,7 +48,8 @@ export interface AuditEntry {
 
 /**
  * recordChange for many records of one actor (imports): the same diff and no-op rule, written as one
- * INSERT per 5,000 entries. Returns the number of entries written.
+ * INSERT per 5,000 entries (a jsonb parameter: parsed once, where json would parse each entry's
+ * changes a second time). Returns the number of entries written.
  */
 export async function recordChanges(
   tx: DbOrTx,
@@ -72,7 +73,7 @@ export async function recordChanges(
       INSERT INTO audit_log (actor_kind, actor_id, actor_label, ip, request_id, entity, entity_id, account_id, action, changes)
       SELECT ${actor.kind}, ${actor.id}::uuid, ${actor.label}, ${actor.ip}, ${actor.requestId},
              r.entity, r.entity_id, r.account_id, r.action, r.changes
-        FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::json)
+        FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb)
           AS r(entity text, entity_id text, account_id uuid, action text, changes jsonb)`);
   }
   return rows.length;

@@ -88,7 +88,7 @@ export function readCsv(input: string, options: CsvOptions = {}): CsvTable {
   if (first && first.cells.length === 1 && /[，、]/.test(first.cells[0])) {
     issues.push({ code: 'csv.fullwidth_delimiter', severity: 'error', line: first.line });
   }
-  issues.push(...checkCellLengths(records, limits.maxCellLength));
+  for (const issue of checkCellLengths(records, limits.maxCellLength)) issues.push(issue);
   for (const record of records) {
     record.cells.forEach((cell, column) => {
       if (cell.startsWith('='))

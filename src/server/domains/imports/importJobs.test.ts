@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, creditCode } from '../../../../test/accountFactory.js';
 import { bomCsv, gbkCsv, utf8Csv, xlsxFile } from '../../../../test/importFiles.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
+import { auditedAccount, auditedContact } from '../accounts/presenter.js';
+import { accounts, contacts } from '../accounts/table.js';
+import { diffRecords } from '../audit/diff.js';
 
 let t: TestApp;
 let manager: { userId: string; headers: Record<string, string> };
@@ -134,6 +137,17 @@ describe('account import jobs', () => {
       `SELECT actor_label, action FROM audit_log WHERE entity = 'account' AND entity_id = (SELECT id::text FROM accounts WHERE code = 'IMP1')`,
     );
     expect(audit.rows).toEqual([{ actor_label: managerEmail, action: 'create' }]);
+    // the entries are built from what was written: exactly the diff of the stored records
+    const [account] = await t.database.db.select().from(accounts).where(eq(accounts.code, 'IMP1'));
+    const [contact] = await t.database.db.select().from(contacts).where(eq(contacts.accountId, account.id));
+    const { rows: entries } = await t.database.pool.query(
+      `SELECT entity, changes FROM audit_log WHERE entity_id = ANY($1) ORDER BY entity`,
+      [[account.id, contact.id]],
+    );
+    expect(entries).toEqual([
+      { entity: 'account', changes: diffRecords(null, auditedAccount(account)) },
+      { entity: 'contact', changes: diffRecords(null, auditedContact(contact)) },
+    ]);
   });
 
   it('re-importing the same file changes nothing: no version bump, no audit entry', async () => {
@@ -226,6 +240,16 @@ describe('account import jobs', () => {
     const likely = dry.issues.find((i: { code: string }) => i.code === 'import.likely_duplicate');
     expect(likely).toMatchObject({ severity: 'warning', line: 4 });
     expect(likely.message).toContain('公司名称相同');
+  });
+
+  it('warns about a new account whose contact has the mobile number of an existing one', async () => {
+    await buildAccount(t.database.db, { nameZh: '手机号检测物流有限公司' }, [
+      { name: '张三', mobile: '+8613812340023' },
+    ]);
+    const job = await upload(utf8Csv([HEADER, row(23, { mobile: '138 1234 0023' })]));
+    const dry = (await api('POST', `/imports/${job.id}/dry-run`, { mode: 'create_only' })).json();
+    const likely = dry.issues.filter((i: { code: string }) => i.code === 'import.likely_duplicate');
+    expect(likely).toMatchObject([{ severity: 'warning', line: 2, params: { evidence: 'same_phone' } }]);
   });
 
   it('reads a file without a header: nothing mapped until the user maps the columns, then remembers the layout', async () => {

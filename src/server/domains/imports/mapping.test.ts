@@ -133,6 +133,16 @@ describe('layoutFingerprint', () => {
 });
 
 describe('splitHeader', () => {
+  it('splits a million-row file (no call-stack overflow), as wide as its widest row', () => {
+    const records = Array.from({ length: 1_000_001 }, (_, i) => ({
+      line: i + 1,
+      cells: i === 0 ? ['客户编码', '客户名称'] : i === 500_000 ? ['C', 'N', 'extra'] : ['C', 'N'],
+    }));
+    const split = splitHeader(records);
+    expect(split.header).toEqual(['客户编码', '客户名称', '#3']);
+    expect(split.rows).toHaveLength(1_000_000);
+  });
+
   it('takes a first row of known headers as the header', () => {
     const split = splitHeader([
       { line: 1, cells: ['客户编码', '客户名称'] },

@@ -157,7 +157,9 @@ export function splitHeader(
 ): HeaderSplit {
   const [first, second] = records;
   const withHeader = hasHeader ?? (first !== undefined && looksLikeHeader(first.cells, second?.cells, guess));
-  const width = Math.max(0, ...records.map((r) => r.cells.length));
+  // a loop, not Math.max(...): a million-row file's lengths are too many arguments for the call stack
+  let width = 0;
+  for (const r of records) if (r.cells.length > width) width = r.cells.length;
   if (withHeader && first) {
     const header = Array.from({ length: width }, (_, i) => first.cells[i]?.trim() || `#${i + 1}`);
     return { hasHeader: true, header, rows: records.slice(1) };

@@ -56,11 +56,12 @@ type DuplicateHit = {
 /** Existing accounts sharing a credit code, a normalised name or a mobile number with new rows. */
 async function likelyDuplicates(db: DbOrTx, rows: readonly PlannedRow[]): Promise<DuplicateHit[]> {
   const keys = rows.map((r, i) => {
-    const k = duplicateKeys({
-      ...r.account,
-      phones: r.contact ? [r.contact.mobile, r.contact.phone] : [],
-    });
-    return { i, credit_code: k.creditCode, names: k.names, phones: k.phones };
+    const k = duplicateKeys(r.account);
+    // the contact's numbers are E.164 already (validated): duplicateKeys would only parse them again
+    const phones = r.contact
+      ? [...new Set([r.contact.mobile, r.contact.phone].flatMap((p) => (p ? [p.split(';')[0]] : [])))]
+      : [];
+    return { i, credit_code: k.creditCode, names: k.names, phones };
   });
   const hits: DuplicateHit[] = [];
   for (let start = 0; start < keys.length; start += 20_000) {

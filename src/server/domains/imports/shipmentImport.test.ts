@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
 import { gbkCsv, utf8Csv, xlsxFile } from '../../../../test/importFiles.js';
+import { SHIPMENT_FILE_HEADER, shipmentFileRow } from '../../../../test/shipmentFiles.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 
 let t: TestApp;
@@ -19,39 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HEADER = [
-  '运单号',
-  '客户编码',
-  '承运商编码',
-  '运输方式',
-  '始发地',
-  '目的地',
-  '状态',
-  '下单时间',
-  '揽收时间',
-  '承诺送达时间',
-  '签收时间',
-  '重量(kg)',
-  '运费(元)',
-  '异常',
-];
-type Cells = Partial<Record<'account' | 'carrier' | 'booked' | 'picked' | 'delivered' | 'weight', string>>;
-const row = (waybill: string, c: Cells = {}) => [
-  waybill,
-  c.account ?? 'shipimp',
-  c.carrier ?? 'SF',
-  '公路零担',
-  '上海',
-  '北京',
-  '已签收',
-  c.booked ?? '2025-03-01 09:00+08:00',
-  c.picked ?? '2025-03-01 15:00:00+08:00',
-  '2025-03-04 18:00+08:00',
-  c.delivered ?? '2025-03-04 10:00+08:00',
-  c.weight ?? '12.5',
-  '300.50',
-  '',
-];
+const HEADER = [...SHIPMENT_FILE_HEADER];
+const row = shipmentFileRow;
 
 const api = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: manager, payload: payload as object });
@@ -104,8 +74,10 @@ describe('shipment file import', () => {
       'pickedUpAt',
       'promisedAt',
       'deliveredAt',
+      'pieces',
       'weightKg',
       'revenue',
+      'cost',
       'exceptions',
     ]);
     const done = await run(job.id, 'create_only');
@@ -183,7 +155,7 @@ describe('shipment file import', () => {
   });
 
   it('imports an XLSX workbook, exceptions included', async () => {
-    const rows = [HEADER, [...row('XLSX-1').slice(0, 13), '破损、延误']];
+    const rows = [HEADER, row('XLSX-1', { exceptions: '破损、延误' })];
     const done = await run((await upload(await xlsxFile(rows), 'waybills.xlsx')).id, 'create_only');
     expect(done).toMatchObject({ status: 'done', format: 'xlsx', counts: { created: 1 } });
     const { rows: kinds } = await t.database.pool.query(

@@ -76,7 +76,7 @@ async function checkShipments(
     await onProgress?.((0.5 * Math.min(file.rows.length, start + CHUNK)) / file.rows.length);
     await yieldToLoop();
   }
-  errors.push(...mixedZoneErrors(cells, columnOf));
+  for (const e of mixedZoneErrors(cells, columnOf)) errors.push(e); // may be one per row: no spread
   const waybillLines: [number, string][] = cells.flatMap((c) =>
     typeof c.input.waybill === 'string' ? [[c.line, c.input.waybill]] : [],
   );

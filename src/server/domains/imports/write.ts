@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { duplicateKeys } from '../../../shared/customers/duplicates.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import type { AccountWrite, ContactWrite } from '../accounts/bulk.js';
 import * as bulk from '../accounts/bulk.js';
+import { accountFieldRow } from '../accounts/fieldRow.js';
 import { auditedAccount, auditedContact } from '../accounts/presenter.js';
 import type { AccountRow, ContactRow } from '../accounts/repo.js';
 import { diffRecords } from '../audit/diff.js';
@@ -27,9 +29,6 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-type AccountWrite = Parameters<typeof bulk.insertAccounts>[1][number];
-type ContactWrite = Parameters<typeof bulk.insertContacts>[1][number];
-
 export interface WriteContext {
   actor: Actor;
   mapped: ReadonlySet<ImportTarget>;
@@ -48,27 +47,10 @@ export function cellGiven(records: readonly TableRecord[], columnOf: ReadonlyMap
 }
 
 function newAccount(row: PlannedRow, id: string, code: string, actor: Actor): AccountWrite {
-  const a = row.account;
   return {
+    ...accountFieldRow({ ...row.account, ownerId: row.ownerId ?? undefined }),
     id,
     code,
-    nameZh: a.nameZh ?? null,
-    nameEn: a.nameEn ?? null,
-    creditCode: a.creditCode ?? null,
-    industry: a.industry ?? null,
-    size: a.size ?? null,
-    province: a.province ?? null,
-    city: a.city ?? null,
-    address: a.address ?? null,
-    source: a.source ?? null,
-    ownerId: row.ownerId ?? null,
-    status: a.status,
-    tier: a.tier,
-    lifecycleStage: a.lifecycleStage ?? null,
-    tags: a.tags,
-    creditTermsDays: a.creditTermsDays ?? null,
-    transportNeeds: a.transportNeeds,
-    normalizedNames: duplicateKeys(a).names,
     createdBy: actor.kind === 'user' ? actor.id : null,
   };
 }
@@ -147,6 +129,21 @@ function contactWrite(
   return next;
 }
 
+/**
+ * The audited view of a stored new account (auditedAccount of what the database holds after the
+ * insert): the written values, the columns the insert leaves at their defaults, no derived columns.
+ */
+function createdAccount(a: AccountWrite): Record<string, unknown> {
+  const { normalizedNames, version, ...written } = a;
+  return { ...written, requirements: null, archivedAt: null, mergedIntoId: null };
+}
+
+/** The audited view of a stored new contact, as createdAccount. */
+function createdContact(c: ContactWrite): Record<string, unknown> {
+  const { version, ...written } = c;
+  return { ...written, portalAccess: false, archivedAt: null };
+}
+
 /** Objects with their keys sorted, recursively: jsonb reorders keys, so stored and new values compare alike. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -221,13 +218,14 @@ export async function writePlan(
     if (!accountChanged && !contactChanged) unchanged++;
   }
 
-  for (const a of await bulk.insertAccounts(tx, newAccounts))
+  await bulk.insertAccounts(tx, newAccounts);
+  for (const a of newAccounts)
     audit.push({
       entity: 'account',
       entityId: a.id,
       action: 'create',
       before: null,
-      after: auditedAccount(a),
+      after: createdAccount(a),
       accountId: a.id,
     });
   await ctx.onProgress?.(newAccounts.length);
@@ -242,13 +240,14 @@ export async function writePlan(
       accountId: a.id,
     });
   }
-  for (const c of await bulk.insertContacts(tx, newContacts))
+  await bulk.insertContacts(tx, newContacts);
+  for (const c of newContacts)
     audit.push({
       entity: 'contact',
       entityId: c.id,
       action: 'create',
       before: null,
-      after: auditedContact(c),
+      after: createdContact(c),
       accountId: c.accountId,
     });
   for (const c of await bulk.updateContacts(tx, changedContacts)) {

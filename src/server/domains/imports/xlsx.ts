@@ -130,7 +130,7 @@ export async function readXlsx(bytes: Uint8Array, options: ReadLimits = {}): Pro
     records.push({ line, cells });
     issues.push(...rowIssues);
   });
-  issues.push(...checkCellLengths(records, limits.maxCellLength));
+  for (const issue of checkCellLengths(records, limits.maxCellLength)) issues.push(issue);
   return { sheetName: sheet.name, records, issues };
 }
 

@@ -56,6 +56,19 @@ export const taskBodySchema = z.strictObject({
   assigneeId: z.uuid().optional(),
 });
 
+/** Tasks for every account of a list (its filters in the query string, as GET /accounts takes them). */
+export const accountTasksBodySchema = z.strictObject({
+  kind: z.enum(TASK_KINDS).default('follow_up'),
+  title: z.string().trim().min(1).max(200),
+  notes: z.string().trim().max(20_000).default(''),
+  dueAt: z.iso.datetime({ offset: true }),
+  /** 'owner': each account's owner (the caller where it has no active one); or one staff member. */
+  assignTo: z.union([z.literal('owner'), z.uuid()]).default('owner'),
+});
+
+/** At most this many accounts get tasks in one request. */
+export const MAX_ACCOUNT_TASKS = 5_000;
+
 export const taskUpdateSchema = z.strictObject({
   version: z.number().int().min(1),
   status: z.enum(TASK_STATUSES).optional(),

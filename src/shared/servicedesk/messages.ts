@@ -26,6 +26,8 @@ registerMessages(
       'ticket.notResolved': 'Only a resolved ticket can be confirmed by the customer.',
       'ticket.closed': 'The ticket is closed; reopen it first.',
       'task.assigneeUnknown': 'The assignee must be an active staff member.',
+      'task.noAccounts': 'No account matches these filters; no task was created.',
+      'task.tooManyAccounts': '{count} accounts match; narrow the filters to at most {limit}.',
       'attachment.tooLarge': 'The file is larger than the limit of {limit}.',
       'attachment.typeNotAllowed': 'Files of type “{extension}” cannot be attached. Allowed: {allowed}.',
       'attachment.contentMismatch':
@@ -58,6 +60,8 @@ registerMessages(
       'ticket.notResolved': '只有已解决的工单才能由客户确认。',
       'ticket.closed': '工单已关闭，请先重新打开。',
       'task.assigneeUnknown': '负责人必须是有效的员工。',
+      'task.noAccounts': '没有符合筛选条件的客户，未创建任务。',
+      'task.tooManyAccounts': '符合条件的客户有 {count} 个；请缩小筛选范围，最多 {limit} 个。',
       'attachment.tooLarge': '文件超过大小上限 {limit}。',
       'attachment.typeNotAllowed': '不能上传“{extension}”类型的文件。允许的类型：{allowed}。',
       'attachment.contentMismatch': '文件内容与扩展名“{extension}”不符（可能被改名），已拒绝。',

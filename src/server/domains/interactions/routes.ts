@@ -3,6 +3,7 @@ import { z } from 'zod';
 import '../../../shared/servicedesk/messages.js';
 import { TASK_STATUSES } from '../../../shared/servicedesk/enums.js';
 import {
+  accountTasksBodySchema,
   interactionBodySchema,
   interactionDtoSchema,
   taskBodySchema,
@@ -11,6 +12,8 @@ import {
 } from '../../../shared/servicedesk/interactionSchemas.js';
 import type { AppDeps } from '../../http/deps.js';
 import { systemClock } from '../../lib/clock.js';
+import { accountListQuerySchema } from '../accounts/listQuery.js';
+import { createAccountTasks } from './accountTasks.js';
 import { createTask, listInteractions, listTasks, logInteraction, myDay, updateTask } from './service.js';
 
 const tags = ['interactions'];
@@ -63,6 +66,25 @@ export const interactionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       },
     },
     async (req, reply) => reply.status(201).send(await createTask(db, req.actor, clock.now(), req.body)),
+  );
+
+  app.post(
+    '/tasks/for-accounts',
+    {
+      config: { permission: 'tasks.write' },
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'A task for every account of a list: the filters of GET /accounts in the query string (e.g. an analytics segment)',
+        querystring: accountListQuerySchema,
+        body: accountTasksBodySchema,
+        response: { 201: z.object({ created: z.number() }) },
+      },
+    },
+    async (req, reply) => {
+      const { limit: _limit, cursor: _cursor, ...q } = req.query;
+      return reply.status(201).send(await createAccountTasks(db, req.actor, clock.now(), q, req.body));
+    },
   );
 
   app.put(

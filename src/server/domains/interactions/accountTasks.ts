@@ -9,7 +9,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import type { AccountListQuery } from '../accounts/listQuery.js';
 import { accountPageWhere } from '../accounts/listRepo.js';
-import { assertAssignee } from '../tickets/service.js';
+import { assertAssignee } from '../tickets/assignees.js';
 
 /**
  * A task for every account of a list — any filters of GET /accounts, so an analytics segment ("class A

@@ -75,6 +75,12 @@ export const surveysEnUS = {
       onDetractor: 'When NPS is 0–6 (detractor)',
       dimensionAtMost: 'When any dimension is rated at most (0 = off)',
       dueDays: 'Task due in (days)',
+      periodic: 'Periodic relationship survey',
+      everyMonths: 'Every — {{tier}}',
+      months: 'months',
+      monthsNone: 'none',
+      reminder: 'Reminder',
+      reminderAfterDays: 'One reminder when not answered after (days)',
     },
     editor: {
       title: 'Survey templates',

@@ -77,6 +77,12 @@ export const surveysZhCN: typeof surveysEnUS = {
       onDetractor: 'NPS 为 0–6（贬损者）时',
       dimensionAtMost: '任一维度评分不高于（0 = 关闭）',
       dueDays: '任务期限（天）',
+      periodic: '定期关系调查',
+      everyMonths: '周期 — {{tier}}',
+      months: '个月',
+      monthsNone: '不发送',
+      reminder: '提醒',
+      reminderAfterDays: '未回复超过（天）后发送一次提醒',
     },
     editor: {
       title: '问卷模板',

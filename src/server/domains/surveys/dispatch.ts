@@ -15,8 +15,8 @@ import { currentTemplate, findTemplate } from './templates.js';
 /** Deliveries and closed tickets older than this are not surveyed any more (late sweeps, new installs). */
 const LOOK_BACK_DAYS = 3;
 
-interface Candidate {
-  trigger: 'delivery' | 'ticket' | 'manual';
+export interface Candidate {
+  trigger: 'delivery' | 'ticket' | 'periodic' | 'manual';
   accountId: string;
   contactId: string | null;
   email: string | null;
@@ -28,7 +28,7 @@ interface Candidate {
 export type SkipReason = 'no_contact' | 'no_email' | 'unsubscribed' | 'recently_surveyed';
 
 /** The account's contact for surveys: the ticket's contact if given, else the primary (then the oldest). */
-const contactOf = (account: SQL, preferred: SQL) => sql`
+export const contactOf = (account: SQL, preferred: SQL) => sql`
   LEFT JOIN LATERAL (SELECT c.id, c.email FROM contacts c
     WHERE c.account_id = ${account} AND c.archived_at IS NULL
     ORDER BY (c.id = ${preferred}) DESC NULLS LAST, c.is_primary DESC, c.created_at LIMIT 1) c ON true`;
@@ -82,7 +82,7 @@ async function ticketCandidates(tx: DbOrTx, now: Date): Promise<Candidate[]> {
  * not surveyed within `periodDays` (0 = no limit) — an invitation and a mail through the outbox, in the
  * caller's transaction. Returns the ones skipped with their reason.
  */
-async function send(
+export async function send(
   tx: DbOrTx,
   now: Date,
   publicUrl: string,
@@ -167,6 +167,22 @@ async function send(
   return { sent: made.length, skipped };
 }
 
+/** Remembers candidates not surveyed, with their reason. */
+export async function recordSkips(tx: DbOrTx, now: Date, skipped: (Candidate & { reason: SkipReason })[]) {
+  if (skipped.length)
+    await tx.insert(surveySkips).values(
+      skipped.map((s) => ({
+        trigger: s.trigger,
+        accountId: s.accountId,
+        contactId: s.contactId,
+        shipmentId: s.shipmentId ?? null,
+        ticketId: s.ticketId ?? null,
+        reason: s.reason,
+        createdAt: now,
+      })),
+    );
+}
+
 /** The dispatch sweep: surveys after delivery and after closed tickets, per the company's rules. */
 export async function dispatchSurveys(db: Db, now: Date, publicUrl: string) {
   return db.transaction(async (tx) => {
@@ -179,18 +195,7 @@ export async function dispatchSurveys(db: Db, now: Date, publicUrl: string) {
       ...(settings.afterTicket.enabled ? await ticketCandidates(tx, now) : []),
     ];
     const r = await send(tx, now, publicUrl, template.id, settings.afterDelivery.periodDays, candidates);
-    if (r.skipped.length)
-      await tx.insert(surveySkips).values(
-        r.skipped.map((s) => ({
-          trigger: s.trigger,
-          accountId: s.accountId,
-          contactId: s.contactId,
-          shipmentId: s.shipmentId ?? null,
-          ticketId: s.ticketId ?? null,
-          reason: s.reason,
-          createdAt: now,
-        })),
-      );
+    await recordSkips(tx, now, r.skipped);
     return { sent: r.sent, skipped: r.skipped.length };
   });
 }

@@ -95,6 +95,8 @@ export interface SurveySettings {
     periodDays: number;
   };
   afterTicket: { enabled: boolean };
+  periodic: { enabled: boolean; everyMonths: { strategic: number; key: number; general: number } };
+  reminder: { enabled: boolean; afterDays: number };
   followUp: { onDetractor: boolean; dimensionAtMost: number; dueDays: number };
 }
 

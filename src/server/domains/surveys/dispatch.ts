@@ -1,14 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { translate } from '../../../shared/i18n/messages.js';
 import type { Locale } from '../../../shared/organization.js';
-import '../../../shared/surveys/messages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { enqueue } from '../../jobs/enqueue.js';
 import type { Actor } from '../../lib/actor.js';
 import { recordChange } from '../audit/service.js';
 import { outboxMessages } from '../notifications/table.js';
 import { companySettings } from '../organization/settings.js';
-import { createInvitations, getSurveySettings, type NewInvitation, surveyPath } from './invitations.js';
+import { createInvitations, getSurveySettings, type NewInvitation } from './invitations.js';
+import { surveyMail } from './mail.js';
 import { surveySkips } from './table.js';
 import { currentTemplate, findTemplate } from './templates.js';
 
@@ -142,26 +141,16 @@ export async function send(
   }));
   const made = await createInvitations(tx, now, settings.linkDays, invitations);
   if (made.length) {
-    const base = publicUrl.replace(/\/$/, '');
-    await tx.insert(outboxMessages).values(
-      made.map((m, i) => {
-        const params = {
-          link: `${base}${surveyPath(m.token)}`,
-          unsubscribe: `${base}${surveyPath(m.token)}/unsubscribe`,
-          about: chosen[i].waybill
-            ? translate(locale, 'surveyMail.about', { waybill: chosen[i].waybill! })
-            : '',
-        };
-        return {
-          channel: 'email' as const,
-          nextAttemptAt: now,
-          createdAt: now,
-          recipient: chosen[i].email!,
-          subject: translate(locale, 'surveyMail.subject'),
-          body: translate(locale, 'surveyMail.body', params),
-        };
-      }),
-    );
+    await tx
+      .insert(outboxMessages)
+      .values(
+        made.map((m, i) =>
+          surveyMail(
+            { locale, publicUrl, token: m.token, recipient: chosen[i].email!, waybill: chosen[i].waybill },
+            now,
+          ),
+        ),
+      );
     await enqueue(tx, 'outbox.deliver', {});
   }
   return { sent: made.length, skipped };

@@ -168,3 +168,11 @@ export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
   reminder: { enabled: true, afterDays: 5 },
   followUp: { onDetractor: true, dimensionAtMost: 2, dueDays: 2 },
 };
+
+/** What came of the follow-up of a low score. */
+export const FOLLOW_UP_OUTCOMES = ['contacted', 'resolved', 'no_answer'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export const followUpOutcomeSchema = z.strictObject({
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  note: z.string().trim().max(2000).default(''),
+});

@@ -72,7 +72,15 @@ export async function surveyResults(db: DbOrTx, q: SurveyQuery, method: WeightMe
     importanceMeans: all.importance,
     regression,
   });
+  const total = (f: (c: (typeof counts)[number]) => number) => counts.reduce((s, c) => s + f(c), 0);
   const invited = counts.reduce((s, c) => s + c.invited, 0);
+  const lowScores = total((c) => c.follow_ups);
+  const outcomes = {
+    contacted: total((c) => c.contacted),
+    resolved: total((c) => c.resolved),
+    no_answer: total((c) => c.no_answer),
+  };
+  const followedUp = outcomes.contacted + outcomes.resolved + outcomes.no_answer;
   const submitted = counts.reduce((s, c) => s + c.submitted, 0);
   const byKey = groupBy(scores, (r) => r.key);
   const byMonth = groupBy(scores, (r) => r.month ?? '');
@@ -94,6 +102,8 @@ export async function surveyResults(db: DbOrTx, q: SurveyQuery, method: WeightMe
       statedImportance: all.importance[d] ?? null,
     })),
     nps: all.nps,
+    /** Responses of the period whose low score opened a follow-up, and what came of them. */
+    followUps: { lowScores, followedUp, share: lowScores ? followedUp / lowScores : null, outcomes },
     trend: [...byMonth.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([month, rows]) => ({

@@ -66,6 +66,11 @@ export const surveyInvitations = pgTable(
     submittedAt: tstz('submitted_at'),
     /** The follow-up task a low score opened (closing the loop). */
     followUpTaskId: uuid('follow_up_task_id'),
+    /** What came of the follow-up (contacted, resolved, no_answer), with a note, when and by whom. */
+    followUpOutcome: text('follow_up_outcome'),
+    followUpNote: text('follow_up_note'),
+    followUpRecordedAt: tstz('follow_up_recorded_at'),
+    followUpRecordedBy: uuid('follow_up_recorded_by'),
     /** When the one reminder went out; it carries a second link (only its SHA-256 is stored). */
     remindedAt: tstz('reminded_at'),
     reminderTokenHash: text('reminder_token_hash'),

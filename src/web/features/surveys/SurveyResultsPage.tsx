@@ -14,7 +14,14 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { one, type SurveyCut, type SurveyResults, useSurveyResults, type WeightMethod } from './api';
+import {
+  FOLLOW_UP_OUTCOMES,
+  one,
+  type SurveyCut,
+  type SurveyResults,
+  useSurveyResults,
+  type WeightMethod,
+} from './api';
 import { CsiGauge, DimensionBars, ImportancePerformance, NpsDistribution, SurveyTrend } from './SurveyCharts';
 
 const CUTS: SurveyCut[] = ['account', 'tier', 'carrier', 'lane', 'mode', 'punctuality'];
@@ -142,6 +149,22 @@ export default function SurveyResultsPage() {
                   <Statistic title={t('surveys.responseRate')} value={pct(r.responseRate)} />
                   <Statistic title={t('surveys.overall')} value={one(r.overall.mean, 2)} />
                   <Statistic title={t('surveys.csi')} value={one(r.csi)} data-testid="survey-csi" />
+                  <Statistic
+                    title={t('surveys.followUpOutcome.lowScores')}
+                    value={r.followUps.lowScores}
+                    data-testid="survey-low-scores"
+                  />
+                  <Statistic
+                    title={t('surveys.followUpOutcome.share')}
+                    value={pct(r.followUps.share)}
+                    suffix={
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {FOLLOW_UP_OUTCOMES.map(
+                          (o) => `${t(`surveys.followUpOutcome.${o}`)} ${r.followUps.outcomes[o]}`,
+                        ).join(' · ')}
+                      </Typography.Text>
+                    }
+                  />
                 </Flex>
                 <Typography.Title level={5}>{t('surveys.dimensions')}</Typography.Title>
                 <DimensionBars r={r} />

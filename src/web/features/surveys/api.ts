@@ -36,6 +36,12 @@ export interface SurveyResults {
     nps: number | null;
     distribution: number[];
   };
+  followUps: {
+    lowScores: number;
+    followedUp: number;
+    share: number | null;
+    outcomes: Record<FollowUpOutcome, number>;
+  };
   trend: ({ month: string; responses: number } & Figures)[];
   groups: ({
     key: string;
@@ -45,6 +51,9 @@ export interface SurveyResults {
     responseRate: number | null;
   } & Figures)[];
 }
+
+export const FOLLOW_UP_OUTCOMES = ['contacted', 'resolved', 'no_answer'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
 export interface SurveyResultsParams {
   from: string;
@@ -67,7 +76,7 @@ export const one = (v: number | null | undefined, digits = 1) =>
 
 export interface AccountSurveyDto {
   id: string;
-  trigger: 'delivery' | 'ticket' | 'manual' | 'link';
+  trigger: 'delivery' | 'ticket' | 'periodic' | 'manual' | 'link';
   channel: string;
   recipient: string | null;
   sentAt: string;
@@ -75,6 +84,9 @@ export interface AccountSurveyDto {
   submittedAt: string | null;
   waybill: string | null;
   followUpTaskId: string | null;
+  followUpOutcome: FollowUpOutcome | null;
+  followUpNote: string | null;
+  followUpRecordedAt: string | null;
   nps: number | null;
   meanRating: number | null;
   comment: string | null;
@@ -84,6 +96,16 @@ export function useAccountSurveys(accountId: string) {
   return useQuery({
     queryKey: ['surveys', 'account', accountId],
     queryFn: () => api<{ items: AccountSurveyDto[] }>('GET', `/accounts/${accountId}/surveys`),
+  });
+}
+
+/** Records what came of a low score's follow-up. */
+export function useRecordFollowUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...b }: { id: string; outcome: FollowUpOutcome; note: string }) =>
+      api('PUT', `/survey-responses/${id}/follow-up`, b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['surveys'] }),
   });
 }
 

@@ -48,7 +48,7 @@ function keyOf(q: SurveyQuery): SQL {
   }
 }
 
-const labelOf = (cut: SurveyCut): SQL =>
+export const labelOf = (cut: SurveyCut): SQL =>
   cut === 'account'
     ? sql`(SELECT coalesce(x.name_zh, x.name_en, x.code) FROM accounts x WHERE x.id::text = g.key)`
     : cut === 'carrier'

@@ -30,8 +30,10 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 
 function defaultPeriod() {
   const start = dayjs().startOf('month').subtract(11, 'month');
-  // through tomorrow: the company's zone (Asia/Shanghai by default) may already be a day ahead of the browser
-  return { from: start.format('YYYY-MM-DD'), to: dayjs().add(2, 'day').format('YYYY-MM-DD') };
+  // whole months (read from the rollup), through the month of the day after tomorrow: the company's zone
+  // (Asia/Shanghai by default) may already be a day ahead of the browser
+  const end = dayjs().add(2, 'day').startOf('month').add(1, 'month');
+  return { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') };
 }
 
 function GroupTable({ r, cut, loading }: { r: SurveyResults | undefined; cut: SurveyCut; loading: boolean }) {

@@ -17,6 +17,7 @@ import { companySettings } from '../organization/settings.js';
 import { listAccountSurveys } from './accountSurveys.js';
 import { surveyResults } from './analysis.js';
 import { SURVEY_CUTS } from './analysisRepo.js';
+import { commentsQuerySchema, listComments } from './comments.js';
 import { sendToAccounts } from './dispatch.js';
 import { recordFollowUpOutcome } from './followUps.js';
 import { getSurveySettings, linkInvitations, saveSurveySettings } from './invitations.js';
@@ -168,6 +169,20 @@ export const surveysRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       const { weights, rule, ...q } = req.query;
       return surveyResults(db, { ...q, timeZone: org.timezone, rule: rule ?? org.onTimeRule }, weights);
     },
+  );
+
+  app.get(
+    '/surveys/comments',
+    {
+      config: { permission: 'surveys.read' },
+      schema: {
+        tags,
+        summary:
+          'Verbatim comments of the period, newest first, paged; filters: NPS group, a dimension rated ≤ 2, account, tier, text',
+        querystring: commentsQuerySchema,
+      },
+    },
+    async (req) => listComments(db, (await companySettings(db)).timezone, req.query),
   );
 
   app.put(

@@ -47,6 +47,17 @@ export const surveysEnUS = {
     passives: 'Passives',
     detractors: 'Detractors',
     sent: 'Sent',
+    comments: {
+      title: 'Verbatim comments',
+      npsGroup: 'NPS group',
+      lowDimension: 'A dimension rated 2 or lower',
+      tier: 'Tier',
+      search: 'Search the text',
+      submitted: 'Answered',
+      account: 'Account',
+      lowest: 'Lowest rating',
+      empty: 'No comments match.',
+    },
     followUpOutcome: {
       title: 'Outcome',
       record: 'Record outcome',

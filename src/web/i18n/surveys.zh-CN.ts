@@ -49,6 +49,17 @@ export const surveysZhCN: typeof surveysEnUS = {
     passives: '中立者',
     detractors: '贬损者',
     sent: '发送时间',
+    comments: {
+      title: '客户原话',
+      npsGroup: 'NPS 分组',
+      lowDimension: '有维度评分不高于 2',
+      tier: '客户等级',
+      search: '搜索内容',
+      submitted: '回复时间',
+      account: '客户',
+      lowest: '最低评分',
+      empty: '没有符合条件的评论。',
+    },
     followUpOutcome: {
       title: '跟进结果',
       record: '记录结果',

@@ -23,6 +23,7 @@ import {
   type WeightMethod,
 } from './api';
 import { CsiGauge, DimensionBars, ImportancePerformance, NpsDistribution, SurveyTrend } from './SurveyCharts';
+import { SurveyComments } from './SurveyComments';
 
 const CUTS: SurveyCut[] = ['account', 'tier', 'carrier', 'lane', 'mode', 'punctuality'];
 const METHODS: WeightMethod[] = ['equal', 'configured', 'importance', 'regression'];
@@ -204,6 +205,7 @@ export default function SurveyResultsPage() {
       >
         <GroupTable r={groups.data} cut={cut} loading={groups.isFetching} />
       </Card>
+      <SurveyComments from={from} to={to} />
     </Flex>
   );
 }

@@ -176,3 +176,40 @@ export function useSaveTemplate() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['surveys', 'templates'] }),
   });
 }
+
+export type NpsGroup = 'promoter' | 'passive' | 'detractor';
+
+export interface CommentsParams {
+  from: string;
+  to: string;
+  npsGroup?: NpsGroup;
+  lowDimension?: 'true';
+  accountId?: string;
+  tier?: 'strategic' | 'key' | 'general';
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface SurveyComment {
+  invitationId: string;
+  questionKey: string;
+  submittedAt: string;
+  accountId: string;
+  accountName: string;
+  tier: string;
+  waybill: string | null;
+  text: string;
+  nps: number | null;
+  lowestRating: number | null;
+}
+
+/** Verbatim comments of a period, one server page at a time. */
+export function useSurveyComments(params: CommentsParams) {
+  return useQuery({
+    queryKey: ['surveys', 'comments', params],
+    queryFn: () =>
+      api<{ total: number; items: SurveyComment[] }>('GET', withQuery('/surveys/comments', { ...params })),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -14,6 +14,7 @@ export * from '../domains/organization/table.js';
 export * from '../domains/partners/table.js';
 export * from '../domains/shipments/table.js';
 export * from '../domains/sla/table.js';
+export * from '../domains/surveys/rollupTable.js';
 export * from '../domains/surveys/table.js';
 export * from '../domains/tickets/attachmentsTable.js';
 export * from '../domains/tickets/table.js';

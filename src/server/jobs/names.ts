@@ -9,6 +9,8 @@ export const JOB_NAMES = [
   'tasks.returnVisits',
   'analytics.nightly',
   'surveys.dispatch',
+  'surveys.periodic',
+  'surveys.remind',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

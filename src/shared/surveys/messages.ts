@@ -12,6 +12,8 @@ registerMessages(
       'survey.noQuestions': 'A survey needs at least one question.',
       'survey.superseded': 'This revision was replaced by a newer one; edit the current revision.',
       'survey.percent': 'A percentage from 0 to 100.',
+      'survey.noFollowUp': 'This response opened no follow-up.',
+      'survey.periodMonths': 'Choose 0 (none), 1, 2, 3, 4, 6 or 12 months.',
       'survey.unknownQuestion': 'This question is not (or no longer) part of the survey.',
       'survey.outOfRange5': 'Choose a whole number from 1 to 5.',
       'survey.outOfRange10': 'Choose a whole number from 0 to 10.',
@@ -40,6 +42,9 @@ registerMessages(
       'surveyMail.about': ' about shipment {waybill}',
       'surveyMail.body':
         'Hello,\n\nPlease tell us how satisfied you are with our service{about}. It takes about a minute:\n{link}\n\nThank you!\n\nNo more surveys: {unsubscribe}',
+      'surveyMail.reminderSubject': 'Reminder: how did we do? A 1-minute survey',
+      'surveyMail.reminderBody':
+        'Hello,\n\nA few days ago we asked how satisfied you are with our service{about}. If you have a minute, your answer helps us (the link works until {expires}):\n{link}\n\nThank you!\n\nNo more surveys: {unsubscribe}',
     },
     'zh-CN': {
       'survey.textRequired': '请填写中英文两种文本。',
@@ -50,6 +55,8 @@ registerMessages(
       'survey.noQuestions': '问卷至少需要一个问题。',
       'survey.superseded': '此版本已被新版本取代，请编辑当前版本。',
       'survey.percent': '请输入 0 到 100 之间的百分比。',
+      'survey.noFollowUp': '此回复没有跟进任务。',
+      'survey.periodMonths': '请选择 0（不发送）、1、2、3、4、6 或 12 个月。',
       'survey.unknownQuestion': '此问题不属于（或已不属于）该问卷。',
       'survey.outOfRange5': '请选择 1 到 5 之间的整数。',
       'survey.outOfRange10': '请选择 0 到 10 之间的整数。',
@@ -78,6 +85,9 @@ registerMessages(
       'surveyMail.about': '（运单 {waybill}）',
       'surveyMail.body':
         '您好：\n\n请告诉我们您对我们服务{about}的满意程度，只需约一分钟：\n{link}\n\n谢谢！\n\n不再接收调查：{unsubscribe}',
+      'surveyMail.reminderSubject': '提醒：请评价我们的服务（约 1 分钟）',
+      'surveyMail.reminderBody':
+        '您好：\n\n几天前我们邀请您评价我们的服务{about}。如您有一分钟时间，您的回答对我们很有帮助（链接有效期至 {expires}）：\n{link}\n\n谢谢！\n\n不再接收调查：{unsubscribe}',
     },
   },
   {

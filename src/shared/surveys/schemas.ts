@@ -21,7 +21,7 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const WEIGHT_METHODS = ['equal', 'configured', 'importance', 'regression'] as const;
 export type WeightMethod = (typeof WEIGHT_METHODS)[number];
 
-export const SURVEY_TRIGGERS = ['delivery', 'ticket', 'manual', 'link'] as const;
+export const SURVEY_TRIGGERS = ['delivery', 'ticket', 'periodic', 'manual', 'link'] as const;
 
 const text = (max: number) => z.string().trim().min(1, 'survey.textRequired').max(max);
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'survey.questionKey');
@@ -117,6 +117,12 @@ export const linkInvitationsSchema = z.strictObject({
 });
 
 const tierPercent = z.number().int().min(0, 'survey.percent').max(100, 'survey.percent');
+/** Months per relationship-survey period: calendar periods of the year (quarters, halves, …); 0 = none. */
+export const PERIOD_MONTHS = [0, 1, 2, 3, 4, 6, 12] as const;
+const periodMonths = z
+  .number()
+  .int()
+  .refine((m) => (PERIOD_MONTHS as readonly number[]).includes(m), 'survey.periodMonths');
 
 /** Dispatch rules and the follow-up rule (one set per company). */
 export const surveySettingsSchema = z.strictObject({
@@ -130,6 +136,20 @@ export const surveySettingsSchema = z.strictObject({
   }),
   /** After a ticket closes: its contact gets the survey (same per-contact period). */
   afterTicket: z.strictObject({ enabled: z.boolean() }),
+  /**
+   * Periodic relationship surveys: each active account's survey contact once per calendar period of
+   * its tier (e.g. strategic every 3 months = per quarter), subject to the per-contact period.
+   */
+  periodic: z
+    .strictObject({
+      enabled: z.boolean(),
+      everyMonths: z.strictObject({ strategic: periodMonths, key: periodMonths, general: periodMonths }),
+    })
+    .default({ enabled: false, everyMonths: { strategic: 3, key: 6, general: 12 } }),
+  /** One reminder to invitations by mail not answered after this many days (before the link expires). */
+  reminder: z
+    .strictObject({ enabled: z.boolean(), afterDays: z.number().int().min(1).max(60) })
+    .default({ enabled: true, afterDays: 5 }),
   /** Closing the loop: which responses open a follow-up task for the account owner. */
   followUp: z.strictObject({
     onDetractor: z.boolean(),
@@ -144,5 +164,15 @@ export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
   linkDays: 30,
   afterDelivery: { enabled: true, samplingPercent: { strategic: 100, key: 50, general: 20 }, periodDays: 30 },
   afterTicket: { enabled: true },
+  periodic: { enabled: false, everyMonths: { strategic: 3, key: 6, general: 12 } },
+  reminder: { enabled: true, afterDays: 5 },
   followUp: { onDetractor: true, dimensionAtMost: 2, dueDays: 2 },
 };
+
+/** What came of the follow-up of a low score. */
+export const FOLLOW_UP_OUTCOMES = ['contacted', 'resolved', 'no_answer'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export const followUpOutcomeSchema = z.strictObject({
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  note: z.string().trim().max(2000).default(''),
+});

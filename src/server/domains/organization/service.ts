@@ -11,6 +11,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { recordChange } from '../audit/service.js';
 import { alignRollupTimeZone } from '../kpi/index.js';
+import { alignSurveyRollupZone } from '../surveys/rollup.js';
 import { organizations } from './table.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -54,6 +55,7 @@ export async function ensureOrganization(
       .returning();
     await recordChange(tx, actor, 'organization', row.id, 'create', null, row);
     await alignRollupTimeZone(tx, row.settings.timezone);
+    await alignSurveyRollupZone(tx, row.settings.timezone);
     return row;
   });
 }
@@ -89,6 +91,7 @@ export async function updateOrganization(
     await recordChange(tx, actor, 'organization', after.id, 'update', flatten(before), flatten(after));
     // the KPI rollup's days are local days: a new zone re-cuts them in this transaction
     await alignRollupTimeZone(tx, after.settings.timezone);
+    await alignSurveyRollupZone(tx, after.settings.timezone);
     return toOrganizationDto(after);
   });
 }

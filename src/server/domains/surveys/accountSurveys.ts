@@ -13,12 +13,15 @@ export async function listAccountSurveys(db: DbOrTx, accountId: string, limit: n
     submitted_at: Date | null;
     waybill: string | null;
     follow_up_task_id: string | null;
+    follow_up_outcome: string | null;
+    follow_up_note: string | null;
+    follow_up_recorded_at: Date | null;
     nps: number | null;
     mean: number | null;
     comment: string | null;
   }>(sql`
     SELECT i.id, i.trigger, i.channel, i.recipient, i.sent_at, i.expires_at, i.submitted_at, s.waybill,
-      i.follow_up_task_id, a.nps, a.mean, a.comment
+      i.follow_up_task_id, i.follow_up_outcome, i.follow_up_note, i.follow_up_recorded_at, a.nps, a.mean, a.comment
     FROM survey_invitations i
     LEFT JOIN shipments s ON s.id = i.shipment_id
     LEFT JOIN LATERAL (
@@ -39,6 +42,9 @@ export async function listAccountSurveys(db: DbOrTx, accountId: string, limit: n
     submittedAt: iso(r.submitted_at),
     waybill: r.waybill,
     followUpTaskId: r.follow_up_task_id,
+    followUpOutcome: r.follow_up_outcome,
+    followUpNote: r.follow_up_note,
+    followUpRecordedAt: iso(r.follow_up_recorded_at),
     nps: r.nps,
     meanRating: r.mean,
     comment: r.comment,

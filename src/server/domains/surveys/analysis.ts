@@ -2,6 +2,7 @@ import { CSI_DIMENSIONS, type CsiDimension, type WeightMethod } from '../../../s
 import type { DbOrTx } from '../../db/client.js';
 import { countRows, regressionSums, type ScoreRow, type SurveyQuery, scoreRows } from './analysisRepo.js';
 import { csiIndex, type DimensionMeans, npsOf, type Weights, weightsFor } from './indices.js';
+import { mergeCounts, rollupRows, rollupSplit, surveyRollupZone } from './rollup.js';
 import { currentTemplate, DEFAULT_TEMPLATE_FAMILY } from './templates.js';
 
 /** Means per rated dimension (and the overall question), stated importance, and the NPS distribution. */
@@ -55,14 +56,38 @@ function groupBy<T>(rows: T[], key: (r: T) => string) {
 }
 
 /**
+ * Score and count rows of the period: whole months from the rollup when it can answer the query (and
+ * was cut in the query's zone), the partial months at the ends and everything else from the responses.
+ */
+async function rows(db: DbOrTx, q: SurveyQuery, useRollup: boolean) {
+  const split = useRollup && (await surveyRollupZone(db)) === q.timeZone ? rollupSplit(q) : null;
+  if (!split) {
+    const [scores, counts] = await Promise.all([scoreRows(db, q, true), countRows(db, q)]);
+    return { scores, counts };
+  }
+  const parts = await Promise.all([
+    rollupRows(db, q, split.months),
+    ...split.edges.map(async (e) => ({
+      scores: await scoreRows(db, { ...q, ...e }, true),
+      counts: await countRows(db, { ...q, ...e }),
+    })),
+  ]);
+  return { scores: parts.flatMap((p) => p.scores), counts: mergeCounts(parts.map((p) => p.counts)) };
+}
+
+/**
  * The results dashboard in one call: CSI with the chosen weights (see indices.ts for the methods),
  * per-dimension means and weights (the importance–performance matrix), NPS and its distribution,
  * response rate, the monthly trend and, for a cut, the same figures per group.
  */
-export async function surveyResults(db: DbOrTx, q: SurveyQuery, method: WeightMethod) {
-  const [scores, counts, template] = await Promise.all([
-    scoreRows(db, q, true),
-    countRows(db, q),
+export async function surveyResults(
+  db: DbOrTx,
+  q: SurveyQuery,
+  method: WeightMethod,
+  opts: { rollup?: boolean } = {},
+) {
+  const [{ scores, counts }, template] = await Promise.all([
+    rows(db, q, opts.rollup !== false),
     currentTemplate(db, q.templateFamilyId ?? DEFAULT_TEMPLATE_FAMILY),
   ]);
   const all = summarise(scores);
@@ -72,7 +97,15 @@ export async function surveyResults(db: DbOrTx, q: SurveyQuery, method: WeightMe
     importanceMeans: all.importance,
     regression,
   });
+  const total = (f: (c: (typeof counts)[number]) => number) => counts.reduce((s, c) => s + f(c), 0);
   const invited = counts.reduce((s, c) => s + c.invited, 0);
+  const lowScores = total((c) => c.follow_ups);
+  const outcomes = {
+    contacted: total((c) => c.contacted),
+    resolved: total((c) => c.resolved),
+    no_answer: total((c) => c.no_answer),
+  };
+  const followedUp = outcomes.contacted + outcomes.resolved + outcomes.no_answer;
   const submitted = counts.reduce((s, c) => s + c.submitted, 0);
   const byKey = groupBy(scores, (r) => r.key);
   const byMonth = groupBy(scores, (r) => r.month ?? '');
@@ -94,6 +127,8 @@ export async function surveyResults(db: DbOrTx, q: SurveyQuery, method: WeightMe
       statedImportance: all.importance[d] ?? null,
     })),
     nps: all.nps,
+    /** Responses of the period whose low score opened a follow-up, and what came of them. */
+    followUps: { lowScores, followedUp, share: lowScores ? followedUp / lowScores : null, outcomes },
     trend: [...byMonth.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([month, rows]) => ({

@@ -48,7 +48,7 @@ function keyOf(q: SurveyQuery): SQL {
   }
 }
 
-const labelOf = (cut: SurveyCut): SQL =>
+export const labelOf = (cut: SurveyCut): SQL =>
   cut === 'account'
     ? sql`(SELECT coalesce(x.name_zh, x.name_en, x.code) FROM accounts x WHERE x.id::text = g.key)`
     : cut === 'carrier'
@@ -73,7 +73,7 @@ function base(q: SurveyQuery, col: SQL, extra: SQL = sql``): SQL {
   const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${q.timeZone}`;
   const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${q.timeZone}`;
   return sql`
-    SELECT i.id, ${keyOf(q)} AS key, i.submitted_at,
+    SELECT i.id, ${keyOf(q)} AS key, i.submitted_at, i.follow_up_task_id, i.follow_up_outcome,
       date_trunc('month', i.submitted_at AT TIME ZONE ${q.timeZone})::date AS month
     FROM survey_invitations i
     JOIN accounts a ON a.id = i.account_id
@@ -98,6 +98,11 @@ export interface CountRow {
   invited: number;
   submitted: number;
   responses: number;
+  /** Responses of the period that opened a follow-up, and those whose outcome is recorded, per outcome. */
+  follow_ups: number;
+  contacted: number;
+  resolved: number;
+  no_answer: number;
 }
 
 async function run<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -138,10 +143,17 @@ export function countRows(db: DbOrTx, q: SurveyQuery): Promise<CountRow[]> {
       SELECT key, count(*)::int AS invited, count(submitted_at)::int AS submitted
       FROM (${base(q, sql`i.sent_at`)}) x GROUP BY key
     ), answered AS (
-      SELECT key, count(*)::int AS responses FROM (${base(q, sql`i.submitted_at`)}) x GROUP BY key
+      SELECT key, count(*)::int AS responses,
+        count(follow_up_task_id)::int AS follow_ups,
+        count(*) FILTER (WHERE follow_up_task_id IS NOT NULL AND follow_up_outcome = 'contacted')::int AS contacted,
+        count(*) FILTER (WHERE follow_up_task_id IS NOT NULL AND follow_up_outcome = 'resolved')::int AS resolved,
+        count(*) FILTER (WHERE follow_up_task_id IS NOT NULL AND follow_up_outcome = 'no_answer')::int AS no_answer
+      FROM (${base(q, sql`i.submitted_at`)}) x GROUP BY key
     ), g AS (
       SELECT coalesce(sent.key, answered.key) AS key, coalesce(invited, 0) AS invited,
-        coalesce(submitted, 0) AS submitted, coalesce(responses, 0) AS responses
+        coalesce(submitted, 0) AS submitted, coalesce(responses, 0) AS responses,
+        coalesce(follow_ups, 0) AS follow_ups, coalesce(contacted, 0) AS contacted,
+        coalesce(resolved, 0) AS resolved, coalesce(no_answer, 0) AS no_answer
       FROM sent FULL JOIN answered ON sent.key = answered.key
     )
     SELECT g.*, ${labelOf(q.cut)} AS label FROM g ORDER BY g.key`,

@@ -1,22 +1,21 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { translate } from '../../../shared/i18n/messages.js';
 import type { Locale } from '../../../shared/organization.js';
-import '../../../shared/surveys/messages.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { enqueue } from '../../jobs/enqueue.js';
 import type { Actor } from '../../lib/actor.js';
 import { recordChange } from '../audit/service.js';
 import { outboxMessages } from '../notifications/table.js';
 import { companySettings } from '../organization/settings.js';
-import { createInvitations, getSurveySettings, type NewInvitation, surveyPath } from './invitations.js';
+import { createInvitations, getSurveySettings, type NewInvitation } from './invitations.js';
+import { surveyMail } from './mail.js';
 import { surveySkips } from './table.js';
 import { currentTemplate, findTemplate } from './templates.js';
 
 /** Deliveries and closed tickets older than this are not surveyed any more (late sweeps, new installs). */
 const LOOK_BACK_DAYS = 3;
 
-interface Candidate {
-  trigger: 'delivery' | 'ticket' | 'manual';
+export interface Candidate {
+  trigger: 'delivery' | 'ticket' | 'periodic' | 'manual';
   accountId: string;
   contactId: string | null;
   email: string | null;
@@ -28,7 +27,7 @@ interface Candidate {
 export type SkipReason = 'no_contact' | 'no_email' | 'unsubscribed' | 'recently_surveyed';
 
 /** The account's contact for surveys: the ticket's contact if given, else the primary (then the oldest). */
-const contactOf = (account: SQL, preferred: SQL) => sql`
+export const contactOf = (account: SQL, preferred: SQL) => sql`
   LEFT JOIN LATERAL (SELECT c.id, c.email FROM contacts c
     WHERE c.account_id = ${account} AND c.archived_at IS NULL
     ORDER BY (c.id = ${preferred}) DESC NULLS LAST, c.is_primary DESC, c.created_at LIMIT 1) c ON true`;
@@ -82,7 +81,7 @@ async function ticketCandidates(tx: DbOrTx, now: Date): Promise<Candidate[]> {
  * not surveyed within `periodDays` (0 = no limit) — an invitation and a mail through the outbox, in the
  * caller's transaction. Returns the ones skipped with their reason.
  */
-async function send(
+export async function send(
   tx: DbOrTx,
   now: Date,
   publicUrl: string,
@@ -142,29 +141,35 @@ async function send(
   }));
   const made = await createInvitations(tx, now, settings.linkDays, invitations);
   if (made.length) {
-    const base = publicUrl.replace(/\/$/, '');
-    await tx.insert(outboxMessages).values(
-      made.map((m, i) => {
-        const params = {
-          link: `${base}${surveyPath(m.token)}`,
-          unsubscribe: `${base}${surveyPath(m.token)}/unsubscribe`,
-          about: chosen[i].waybill
-            ? translate(locale, 'surveyMail.about', { waybill: chosen[i].waybill! })
-            : '',
-        };
-        return {
-          channel: 'email' as const,
-          nextAttemptAt: now,
-          createdAt: now,
-          recipient: chosen[i].email!,
-          subject: translate(locale, 'surveyMail.subject'),
-          body: translate(locale, 'surveyMail.body', params),
-        };
-      }),
-    );
+    await tx
+      .insert(outboxMessages)
+      .values(
+        made.map((m, i) =>
+          surveyMail(
+            { locale, publicUrl, token: m.token, recipient: chosen[i].email!, waybill: chosen[i].waybill },
+            now,
+          ),
+        ),
+      );
     await enqueue(tx, 'outbox.deliver', {});
   }
   return { sent: made.length, skipped };
+}
+
+/** Remembers candidates not surveyed, with their reason. */
+export async function recordSkips(tx: DbOrTx, now: Date, skipped: (Candidate & { reason: SkipReason })[]) {
+  if (skipped.length)
+    await tx.insert(surveySkips).values(
+      skipped.map((s) => ({
+        trigger: s.trigger,
+        accountId: s.accountId,
+        contactId: s.contactId,
+        shipmentId: s.shipmentId ?? null,
+        ticketId: s.ticketId ?? null,
+        reason: s.reason,
+        createdAt: now,
+      })),
+    );
 }
 
 /** The dispatch sweep: surveys after delivery and after closed tickets, per the company's rules. */
@@ -179,18 +184,7 @@ export async function dispatchSurveys(db: Db, now: Date, publicUrl: string) {
       ...(settings.afterTicket.enabled ? await ticketCandidates(tx, now) : []),
     ];
     const r = await send(tx, now, publicUrl, template.id, settings.afterDelivery.periodDays, candidates);
-    if (r.skipped.length)
-      await tx.insert(surveySkips).values(
-        r.skipped.map((s) => ({
-          trigger: s.trigger,
-          accountId: s.accountId,
-          contactId: s.contactId,
-          shipmentId: s.shipmentId ?? null,
-          ticketId: s.ticketId ?? null,
-          reason: s.reason,
-          createdAt: now,
-        })),
-      );
+    await recordSkips(tx, now, r.skipped);
     return { sent: r.sent, skipped: r.skipped.length };
   });
 }

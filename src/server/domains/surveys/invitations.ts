@@ -63,7 +63,7 @@ export interface NewInvitation {
   contactId?: string | null;
   shipmentId?: string | null;
   ticketId?: string | null;
-  trigger: 'delivery' | 'ticket' | 'manual' | 'link';
+  trigger: 'delivery' | 'ticket' | 'periodic' | 'manual' | 'link';
   channel: 'email' | 'link';
   recipient?: string | null;
   locale: string;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { SurveyQuestion } from '../../../shared/surveys/schemas.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { systemActor } from '../../lib/actor.js';
@@ -15,6 +15,12 @@ import { surveyAnswers, surveyInvitations, surveyOptOuts, surveyTemplates } from
 
 type InvitationRow = typeof surveyInvitations.$inferSelect;
 
+/** The invitation a link token belongs to: the link of the invitation mail or of its reminder. */
+const tokenOf = (token: string) => {
+  const hash = sha256(token);
+  return or(eq(surveyInvitations.tokenHash, hash), eq(surveyInvitations.reminderTokenHash, hash));
+};
+
 /** The invitation behind a link; forged or unknown tokens are 404, an unanswered expired one 410. */
 async function byToken(db: DbOrTx, token: string, lock = false) {
   const q = db
@@ -26,7 +32,7 @@ async function byToken(db: DbOrTx, token: string, lock = false) {
     })
     .from(surveyInvitations)
     .innerJoin(surveyTemplates, eq(surveyTemplates.id, surveyInvitations.templateId))
-    .where(eq(surveyInvitations.tokenHash, sha256(token)));
+    .where(tokenOf(token));
   const [r] = lock ? await q.for('update', { of: surveyInvitations }) : await q;
   if (!r) throw new AppError('NOT_FOUND', { params: { entity: 'surveyInvitation' } });
   return r;
@@ -37,7 +43,7 @@ export async function invitationLocale(db: DbOrTx, token: string): Promise<strin
   const [r] = await db
     .select({ locale: surveyInvitations.locale })
     .from(surveyInvitations)
-    .where(eq(surveyInvitations.tokenHash, sha256(token)));
+    .where(tokenOf(token));
   return r?.locale ?? null;
 }
 
@@ -187,7 +193,7 @@ export async function unsubscribe(db: DbOrTx, token: string, now: Date): Promise
   const [r] = await db
     .select({ email: surveyInvitations.recipient })
     .from(surveyInvitations)
-    .where(eq(surveyInvitations.tokenHash, sha256(token)));
+    .where(tokenOf(token));
   if (!r) return false;
   if (r.email)
     await db

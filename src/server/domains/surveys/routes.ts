@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarDate } from '../../../shared/partners.js';
 import {
+  followUpOutcomeSchema,
   linkInvitationsSchema,
   surveySettingsSchema,
   templateBodySchema,
@@ -16,7 +17,9 @@ import { companySettings } from '../organization/settings.js';
 import { listAccountSurveys } from './accountSurveys.js';
 import { surveyResults } from './analysis.js';
 import { SURVEY_CUTS } from './analysisRepo.js';
+import { commentsQuerySchema, listComments } from './comments.js';
 import { sendToAccounts } from './dispatch.js';
+import { recordFollowUpOutcome } from './followUps.js';
 import { getSurveySettings, linkInvitations, saveSurveySettings } from './invitations.js';
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './templates.js';
 
@@ -166,6 +169,35 @@ export const surveysRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       const { weights, rule, ...q } = req.query;
       return surveyResults(db, { ...q, timeZone: org.timezone, rule: rule ?? org.onTimeRule }, weights);
     },
+  );
+
+  app.get(
+    '/surveys/comments',
+    {
+      config: { permission: 'surveys.read' },
+      schema: {
+        tags,
+        summary:
+          'Verbatim comments of the period, newest first, paged; filters: NPS group, a dimension rated ≤ 2, account, tier, text',
+        querystring: commentsQuerySchema,
+      },
+    },
+    async (req) => listComments(db, (await companySettings(db)).timezone, req.query),
+  );
+
+  app.put(
+    '/survey-responses/:id/follow-up',
+    {
+      config: { permission: 'tasks.write' },
+      schema: {
+        tags,
+        summary:
+          'Record what came of the follow-up a low score opened (contacted, resolved, no answer; a note)',
+        params: idParams,
+        body: followUpOutcomeSchema,
+      },
+    },
+    async (req) => recordFollowUpOutcome(db, req.actor, clock.now(), req.params.id, req.body),
   );
 
   app.get(

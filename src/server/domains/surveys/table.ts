@@ -66,6 +66,14 @@ export const surveyInvitations = pgTable(
     submittedAt: tstz('submitted_at'),
     /** The follow-up task a low score opened (closing the loop). */
     followUpTaskId: uuid('follow_up_task_id'),
+    /** What came of the follow-up (contacted, resolved, no_answer), with a note, when and by whom. */
+    followUpOutcome: text('follow_up_outcome'),
+    followUpNote: text('follow_up_note'),
+    followUpRecordedAt: tstz('follow_up_recorded_at'),
+    followUpRecordedBy: uuid('follow_up_recorded_by'),
+    /** When the one reminder went out; it carries a second link (only its SHA-256 is stored). */
+    remindedAt: tstz('reminded_at'),
+    reminderTokenHash: text('reminder_token_hash'),
   },
   (t) => [
     uniqueIndex('survey_invitations_token_key').on(t.tokenHash),
@@ -74,6 +82,10 @@ export const surveyInvitations = pgTable(
     index('survey_invitations_sent_idx').on(t.sentAt),
     index('survey_invitations_contact_idx').on(t.contactId, t.sentAt),
     index('survey_invitations_shipment_idx').on(t.shipmentId),
+    uniqueIndex('survey_invitations_reminder_token_key').on(t.reminderTokenHash),
+    index('survey_invitations_unanswered_idx')
+      .on(t.sentAt)
+      .where(sql`submitted_at IS NULL AND reminded_at IS NULL AND channel = 'email'`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { one, useAccountSurveys, useSurveyResults } from './api';
+import { FollowUpCell } from './FollowUpOutcome';
 import { SurveyTrend } from './SurveyCharts';
 
 /** The account 360° surveys tab: its CSI and NPS by month, and each survey sent with its answers. */
@@ -48,8 +49,7 @@ export function AccountSurveysTab({ accountId }: { accountId: string }) {
           },
           {
             title: t('surveys.followUp'),
-            render: (_, s) =>
-              s.followUpTaskId ? <Tag color="orange">{t('surveys.followUpOpened')}</Tag> : null,
+            render: (_, s) => <FollowUpCell s={s} />,
           },
         ]}
       />

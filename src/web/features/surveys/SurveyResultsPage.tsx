@@ -14,8 +14,16 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { one, type SurveyCut, type SurveyResults, useSurveyResults, type WeightMethod } from './api';
+import {
+  FOLLOW_UP_OUTCOMES,
+  one,
+  type SurveyCut,
+  type SurveyResults,
+  useSurveyResults,
+  type WeightMethod,
+} from './api';
 import { CsiGauge, DimensionBars, ImportancePerformance, NpsDistribution, SurveyTrend } from './SurveyCharts';
+import { SurveyComments } from './SurveyComments';
 
 const CUTS: SurveyCut[] = ['account', 'tier', 'carrier', 'lane', 'mode', 'punctuality'];
 const METHODS: WeightMethod[] = ['equal', 'configured', 'importance', 'regression'];
@@ -23,8 +31,10 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 
 function defaultPeriod() {
   const start = dayjs().startOf('month').subtract(11, 'month');
-  // through tomorrow: the company's zone (Asia/Shanghai by default) may already be a day ahead of the browser
-  return { from: start.format('YYYY-MM-DD'), to: dayjs().add(2, 'day').format('YYYY-MM-DD') };
+  // whole months (read from the rollup), through the month of the day after tomorrow: the company's zone
+  // (Asia/Shanghai by default) may already be a day ahead of the browser
+  const end = dayjs().add(2, 'day').startOf('month').add(1, 'month');
+  return { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') };
 }
 
 function GroupTable({ r, cut, loading }: { r: SurveyResults | undefined; cut: SurveyCut; loading: boolean }) {
@@ -142,6 +152,22 @@ export default function SurveyResultsPage() {
                   <Statistic title={t('surveys.responseRate')} value={pct(r.responseRate)} />
                   <Statistic title={t('surveys.overall')} value={one(r.overall.mean, 2)} />
                   <Statistic title={t('surveys.csi')} value={one(r.csi)} data-testid="survey-csi" />
+                  <Statistic
+                    title={t('surveys.followUpOutcome.lowScores')}
+                    value={r.followUps.lowScores}
+                    data-testid="survey-low-scores"
+                  />
+                  <Statistic
+                    title={t('surveys.followUpOutcome.share')}
+                    value={pct(r.followUps.share)}
+                    suffix={
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {FOLLOW_UP_OUTCOMES.map(
+                          (o) => `${t(`surveys.followUpOutcome.${o}`)} ${r.followUps.outcomes[o]}`,
+                        ).join(' · ')}
+                      </Typography.Text>
+                    }
+                  />
                 </Flex>
                 <Typography.Title level={5}>{t('surveys.dimensions')}</Typography.Title>
                 <DimensionBars r={r} />
@@ -179,6 +205,7 @@ export default function SurveyResultsPage() {
       >
         <GroupTable r={groups.data} cut={cut} loading={groups.isFetching} />
       </Card>
+      <SurveyComments from={from} to={to} />
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Select, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/ErrorPages';
@@ -7,6 +7,7 @@ import { useCan } from '../auth/api';
 import { type SurveySettings, useSaveSurveySettings, useSurveySettings } from './api';
 
 const TIERS = ['strategic', 'key', 'general'] as const;
+const PERIOD_MONTHS = [0, 1, 2, 3, 4, 6, 12];
 
 /** Dispatch rules (after delivery per tier, after a ticket closes) and the follow-up rule for low scores. */
 export default function SurveySettingsPage() {
@@ -70,8 +71,42 @@ export default function SurveySettingsPage() {
         >
           <Switch />
         </Form.Item>
+        <Typography.Title level={5}>{t('surveys.settings.periodic')}</Typography.Title>
+        <Form.Item
+          name={['periodic', 'enabled']}
+          valuePropName="checked"
+          label={t('surveys.settings.enabled')}
+        >
+          <Switch />
+        </Form.Item>
+        {TIERS.map((tier) => (
+          <Form.Item
+            key={tier}
+            name={['periodic', 'everyMonths', tier]}
+            label={t('surveys.settings.everyMonths', { tier: t(`surveys.settings.tier.${tier}`) })}
+          >
+            <Select
+              style={{ width: 160 }}
+              options={PERIOD_MONTHS.map((m) => ({
+                value: m,
+                label: m ? `${m} ${t('surveys.settings.months')}` : t('surveys.settings.monthsNone'),
+              }))}
+            />
+          </Form.Item>
+        ))}
         <Form.Item name="linkDays" label={t('surveys.settings.linkDays')}>
           <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Typography.Title level={5}>{t('surveys.settings.reminder')}</Typography.Title>
+        <Form.Item
+          name={['reminder', 'enabled']}
+          valuePropName="checked"
+          label={t('surveys.settings.enabled')}
+        >
+          <Switch />
+        </Form.Item>
+        <Form.Item name={['reminder', 'afterDays']} label={t('surveys.settings.reminderAfterDays')}>
+          <InputNumber min={1} max={60} />
         </Form.Item>
         <Typography.Title level={5}>{t('surveys.settings.followUp')}</Typography.Title>
         <Form.Item

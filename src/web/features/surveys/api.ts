@@ -36,6 +36,12 @@ export interface SurveyResults {
     nps: number | null;
     distribution: number[];
   };
+  followUps: {
+    lowScores: number;
+    followedUp: number;
+    share: number | null;
+    outcomes: Record<FollowUpOutcome, number>;
+  };
   trend: ({ month: string; responses: number } & Figures)[];
   groups: ({
     key: string;
@@ -45,6 +51,9 @@ export interface SurveyResults {
     responseRate: number | null;
   } & Figures)[];
 }
+
+export const FOLLOW_UP_OUTCOMES = ['contacted', 'resolved', 'no_answer'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
 export interface SurveyResultsParams {
   from: string;
@@ -67,7 +76,7 @@ export const one = (v: number | null | undefined, digits = 1) =>
 
 export interface AccountSurveyDto {
   id: string;
-  trigger: 'delivery' | 'ticket' | 'manual' | 'link';
+  trigger: 'delivery' | 'ticket' | 'periodic' | 'manual' | 'link';
   channel: string;
   recipient: string | null;
   sentAt: string;
@@ -75,6 +84,9 @@ export interface AccountSurveyDto {
   submittedAt: string | null;
   waybill: string | null;
   followUpTaskId: string | null;
+  followUpOutcome: FollowUpOutcome | null;
+  followUpNote: string | null;
+  followUpRecordedAt: string | null;
   nps: number | null;
   meanRating: number | null;
   comment: string | null;
@@ -87,6 +99,16 @@ export function useAccountSurveys(accountId: string) {
   });
 }
 
+/** Records what came of a low score's follow-up. */
+export function useRecordFollowUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...b }: { id: string; outcome: FollowUpOutcome; note: string }) =>
+      api('PUT', `/survey-responses/${id}/follow-up`, b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}
+
 export interface SurveySettings {
   linkDays: number;
   afterDelivery: {
@@ -95,6 +117,8 @@ export interface SurveySettings {
     periodDays: number;
   };
   afterTicket: { enabled: boolean };
+  periodic: { enabled: boolean; everyMonths: { strategic: number; key: number; general: number } };
+  reminder: { enabled: boolean; afterDays: number };
   followUp: { onDetractor: boolean; dimensionAtMost: number; dueDays: number };
 }
 
@@ -150,5 +174,42 @@ export function useSaveTemplate() {
     mutationFn: ({ id, ...b }: Omit<SurveyTemplate, 'familyId' | 'revision' | 'isDefault' | 'inUse'>) =>
       api<SurveyTemplate>('PUT', `/survey-templates/${id}`, b),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['surveys', 'templates'] }),
+  });
+}
+
+export type NpsGroup = 'promoter' | 'passive' | 'detractor';
+
+export interface CommentsParams {
+  from: string;
+  to: string;
+  npsGroup?: NpsGroup;
+  lowDimension?: 'true';
+  accountId?: string;
+  tier?: 'strategic' | 'key' | 'general';
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface SurveyComment {
+  invitationId: string;
+  questionKey: string;
+  submittedAt: string;
+  accountId: string;
+  accountName: string;
+  tier: string;
+  waybill: string | null;
+  text: string;
+  nps: number | null;
+  lowestRating: number | null;
+}
+
+/** Verbatim comments of a period, one server page at a time. */
+export function useSurveyComments(params: CommentsParams) {
+  return useQuery({
+    queryKey: ['surveys', 'comments', params],
+    queryFn: () =>
+      api<{ total: number; items: SurveyComment[] }>('GET', withQuery('/surveys/comments', { ...params })),
+    placeholderData: keepPreviousData,
   });
 }

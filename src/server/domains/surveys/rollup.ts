@@ -1,0 +1,114 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { CSI_DIMENSIONS, RATING_DIMENSIONS } from '../../../shared/surveys/schemas.js';
+import type { DbOrTx } from '../../db/client.js';
+import { withoutJit } from '../../db/jit.js';
+import { type CountRow, labelOf, type ScoreRow, type SurveyQuery } from './analysisRepo.js';
+import { ROLLUP_COLUMNS } from './rollupTable.js';
+
+/** The zone the rollup's months were cut in (null before the first build). */
+export async function surveyRollupZone(db: DbOrTx): Promise<string | null> {
+  const { rows } = await db.execute<{ time_zone: string }>(
+    sql`SELECT time_zone FROM survey_rollup_state WHERE id = 1`,
+  );
+  return rows[0]?.time_zone ?? null;
+}
+
+/** Rebuilds the rollup in `timeZone` when it was cut in another one (the company changed its zone). */
+export async function alignSurveyRollupZone(db: DbOrTx, timeZone: string): Promise<void> {
+  if ((await surveyRollupZone(db)) === timeZone) return;
+  await db.execute(sql`SELECT logicrm_rebuild_survey_rollup(${timeZone})`);
+}
+
+type Range = { from: string; to: string };
+
+/** The counts of a CountRow (`submitted`: the rollup's `answered`). */
+const COUNTED = [
+  'invited',
+  'submitted',
+  'responses',
+  'follow_ups',
+  'contacted',
+  'resolved',
+  'no_answer',
+] as const;
+
+const nextMonth = (d: string) => {
+  const [y, m] = d.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * Splits a query's period into whole months (read from the rollup) and the partial months at its ends
+ * (read from the responses); null when the rollup cannot answer the query (a cut or filter through the
+ * shipment, or no whole month in the period).
+ */
+export function rollupSplit(q: SurveyQuery): { months: Range; edges: Range[] } | null {
+  if (!['overall', 'account', 'tier'].includes(q.cut) || q.carrierId || q.mode) return null;
+  const first = q.from.endsWith('-01') ? q.from : nextMonth(q.from);
+  const last = `${q.to.slice(0, 7)}-01`;
+  if (first >= last) return null;
+  const edges = [
+    ...(q.from < first ? [{ from: q.from, to: first }] : []),
+    ...(last < q.to ? [{ from: last, to: q.to }] : []),
+  ];
+  return { months: { from: first, to: last }, edges };
+}
+
+const KEY: Record<string, SQL> = { overall: sql`''`, account: sql`r.account_id::text`, tier: sql`a.tier` };
+
+/** The score and count rows of whole months, the same as scoreRows and countRows give for them. */
+export async function rollupRows(db: DbOrTx, q: SurveyQuery, months: Range) {
+  const where: SQL[] = [sql`r.month >= ${months.from}::date AND r.month < ${months.to}::date`];
+  if (q.accountId) where.push(sql`r.account_id = ${q.accountId}`);
+  if (q.tier) where.push(sql`a.tier = ${q.tier}`);
+  if (q.templateFamilyId) where.push(sql`r.family_id = ${q.templateFamilyId}`);
+  const sums = sql.raw(ROLLUP_COLUMNS.map((c) => `sum(r.${c})::int AS ${c}`).join(', '));
+  type Row = Record<string, number> & { key: string; month: string; label: string | null };
+  const query = sql`
+      SELECT g.*, ${labelOf(q.cut)} AS label FROM (
+        SELECT ${KEY[q.cut]} AS key, to_char(r.month, 'YYYY-MM') AS month, ${sums}
+        FROM survey_rollup r ${q.cut === 'tier' || q.tier ? sql`JOIN accounts a ON a.id = r.account_id` : sql``}
+        WHERE ${sql.join(where, sql` AND `)}
+        GROUP BY 1, 2 HAVING sum(r.invited) > 0 OR sum(r.responses) > 0) g`;
+  // one account's months are a handful of rows: no transaction needed to keep JIT compilation away
+  const res = q.accountId
+    ? await db.execute<Row>(query)
+    : await db.transaction(async (tx) => {
+        await withoutJit(tx);
+        return tx.execute<Row>(query);
+      });
+  const scores: ScoreRow[] = [];
+  const counts = new Map<string, CountRow>();
+  for (const r of res.rows) {
+    const row = (
+      kind: string,
+      dimension: string | null,
+      n: number,
+      total: number,
+      nps: number | null = null,
+    ) => {
+      if (n) scores.push({ key: r.key, month: r.month, kind, dimension, nps_score: nps, n, total });
+    };
+    row('response', null, r.responses, 0);
+    for (const d of RATING_DIMENSIONS) row('rating', d, r[`rating_n_${d}`], r[`rating_sum_${d}`]);
+    for (const d of CSI_DIMENSIONS) row('importance', d, r[`importance_n_${d}`], r[`importance_sum_${d}`]);
+    for (let k = 0; k <= 10; k++) row('nps', null, r[`nps_${k}`], k * r[`nps_${k}`], k);
+    const c =
+      counts.get(r.key) ??
+      ({ key: r.key, label: r.label, ...Object.fromEntries(COUNTED.map((f) => [f, 0])) } as CountRow);
+    for (const f of COUNTED) c[f] += r[f === 'submitted' ? 'answered' : f];
+    counts.set(r.key, c);
+  }
+  return { scores, counts: [...counts.values()] };
+}
+
+/** Count rows of several parts of a period added up per group. */
+export function mergeCounts(parts: CountRow[][]): CountRow[] {
+  const m = new Map<string, CountRow>();
+  for (const c of parts.flat()) {
+    const a = m.get(c.key);
+    if (!a) m.set(c.key, { ...c });
+    else for (const f of COUNTED) a[f] += c[f];
+  }
+  return [...m.values()].sort((a, b) => a.key.localeCompare(b.key));
+}

@@ -13,6 +13,7 @@ import { ensureOrganization } from '../src/server/domains/organization/service.j
 import { systemActor } from '../src/server/lib/actor.js';
 import { createBenchDatabase } from './lib/benchDatabase.js';
 import { writeResult } from './lib/results.js';
+import { compareSnapshotWrites } from './lib/snapshotWrites.js';
 
 const ACCOUNTS = Number(process.env.ANALYTICS_RUN_ACCOUNTS ?? 100_000);
 const SHIPMENTS = Number(process.env.ANALYTICS_RUN_SHIPMENTS ?? 2_000_000);
@@ -63,38 +64,6 @@ export async function generateShipments(database: ReturnType<typeof openDatabase
   await database.pool.query('VACUUM ANALYZE shipments');
 }
 
-/**
- * Baseline for the write phase, measured in the same process and minute: the run's snapshot rows written
- * again the previous way (JSON documents of 10,000 rows through json_populate_recordset), in a
- * transaction that is rolled back. Seconds.
- */
-async function jsonWriteBaseline(database: ReturnType<typeof openDatabase>, runId: string) {
-  const client = await database.pool.connect();
-  try {
-    const { rows } = await client.query<{ doc: string }>(
-      `SELECT json_agg(s)::text AS doc FROM (SELECT *, (row_number() OVER (ORDER BY account_id) - 1) / 10000 AS chunk
-         FROM account_segments WHERE run_id = $1) s GROUP BY chunk`,
-      [runId],
-    );
-    await client.query('BEGIN');
-    await client.query(`INSERT INTO analytics_runs (id, kind, status, as_of, settings)
-      VALUES ('00000000-0000-4000-8000-000000000001', 'manual', 'failed', current_date, '{}')`);
-    const t0 = performance.now();
-    for (const { doc } of rows) {
-      const ours = doc.replaceAll(runId, '00000000-0000-4000-8000-000000000001');
-      await client.query(
-        'INSERT INTO account_segments SELECT * FROM json_populate_recordset(NULL::account_segments, $1::json)',
-        [ours],
-      );
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    await client.query('ROLLBACK');
-    return Number(seconds.toFixed(3));
-  } finally {
-    client.release();
-  }
-}
-
 export async function run() {
   const bench = await createBenchDatabase('bench_analytics_anal');
   const database = openDatabase(bench.url, 4);
@@ -119,7 +88,7 @@ export async function run() {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (result?.status !== 'succeeded') throw new Error(`run failed: ${result?.error}`);
-    const baselineWrite = await jsonWriteBaseline(database, result.id);
+    const writes = await compareSnapshotWrites(database.pool, result.id);
     const loadAtEnd = os.loadavg()[0];
     const scale = `${Math.round(ACCOUNTS / 1000)}k_accounts_${(rows[0].s / 1e6).toFixed(2)}m_shipments`;
     const diag = result.diagnostics as {
@@ -150,9 +119,14 @@ export async function run() {
         { name: `full_run_data_generation_${scale}`, value: Number(generateSeconds.toFixed(1)), unit: 's' },
         ...phases,
         {
-          name: `full_run_write_baseline_json_populate_recordset_${scale}`,
-          value: baselineWrite,
-          unit: 's (the same snapshot rows the way runs wrote them before COPY, rolled back)',
+          name: `snapshot_write_copy_${scale}`,
+          value: Number(writes.copy.toFixed(2)),
+          unit: 's (COPY FROM STDIN, text built in Node included; rolled back; same minute as the next)',
+        },
+        {
+          name: `snapshot_write_json_baseline_${scale}`,
+          value: Number(writes.json.toFixed(2)),
+          unit: 's (the previous way: JSON documents through json_populate_recordset; rolled back)',
         },
         {
           name: `full_run_load_average_1min_at_start_${scale}`,

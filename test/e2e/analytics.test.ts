@@ -69,6 +69,68 @@ describe('customer analytics', () => {
     await page.screenshot({ path: `${RESULTS}analytics-segmentation.png`, fullPage: true });
   });
 
+  it('filters the account list by ABC class and churn risk, keeps them in a saved view, and creates tasks for that segment', async () => {
+    const { rows: segs } = await server.database.pool.query<{ code: string; risk: number }>(
+      `SELECT a.code, s.churn_risk AS risk FROM account_segments s JOIN accounts a ON a.id = s.account_id
+        WHERE s.run_id = (SELECT id FROM analytics_runs WHERE status = 'succeeded') AND s.abc_class = 'A'
+        ORDER BY s.churn_risk`,
+    );
+    const riskMin = segs[Math.floor(segs.length / 2)].risk;
+    const expected = segs
+      .filter((s) => s.risk >= riskMin)
+      .map((s) => s.code)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`${server.baseUrl}/accounts`);
+    const table = page.getByTestId('accounts-table');
+    const codesShown = async () =>
+      (await table.locator('tbody tr.ant-table-row').allTextContents())
+        .map((r) => r.match(/AN\d+/)?.[0] ?? r)
+        .sort();
+    await poll(codesShown).toHaveLength(30);
+    await page.getByTestId('filters-toggle').click();
+    const panel = page.getByTestId('segment-filters');
+    await panel.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^A$/ }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/abcClass=A/);
+    const risk = panel.locator('input.ant-input-number-input');
+    await risk.fill(String(riskMin));
+    await risk.press('Enter');
+    await page.waitForURL(new RegExp(`riskMin=${riskMin}`));
+    await poll(codesShown).toEqual(expected);
+    await page.screenshot({ path: `${RESULTS}analytics-account-filters.png` });
+
+    // the filters round-trip through a saved view
+    await page.getByTestId('save-view').click();
+    await page.locator('.ant-modal:visible input').fill('A 类高风险');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await poll(() => page.locator('.ant-message').textContent()).toContain('视图已保存');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.waitForURL((url) => !url.search.includes('abcClass'));
+    await poll(codesShown).toHaveLength(30);
+    await page.getByTestId('saved-views').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'A 类高风险' })
+      .click();
+    await page.waitForURL(new RegExp(`abcClass=A.*riskMin=${riskMin}|riskMin=${riskMin}.*abcClass=A`));
+    await poll(codesShown).toEqual(expected);
+    await poll(() => risk.inputValue()).toBe(String(riskMin));
+
+    // a task for every account of the segment, for its owner (none here: the caller)
+    await page.getByTestId('segment-tasks').click();
+    await page.getByTestId('segment-tasks-title').fill('年末回访');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await poll(() => page.locator('.ant-message').textContent()).toContain(
+      `已创建 ${expected.length} 个任务`,
+    );
+    const { rows: made } = await server.database.pool.query<{ code: string }>(
+      `SELECT a.code FROM tasks t JOIN accounts a ON a.id = t.account_id WHERE t.title = '年末回访' ORDER BY a.code`,
+    );
+    expect(made.map((r) => r.code).sort()).toEqual(expected);
+    expect(pageErrors).toEqual([]);
+  }, 150_000);
+
   it('goes from the churn-risk list to the riskiest account and creates a retention task', async () => {
     await page.goto(`${server.baseUrl}/analytics/churn`);
     const first = page.getByTestId('churn-list').locator('tbody tr.ant-table-row').first();

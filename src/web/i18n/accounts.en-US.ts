@@ -13,6 +13,16 @@ export const accountsEnUS = {
   owner: { me: 'Mine', none: 'Unassigned', any: 'Any owner' },
   archived: { false: 'Current', true: 'Archived', all: 'Current and archived' },
   createdRange: 'Created',
+  riskAtLeast: 'Churn risk ≥',
+  segmentTasks: {
+    button: 'Tasks for these accounts',
+    title: 'A task for every account in this list',
+    intro: 'One task for each account matching the current filters and search (at most {{limit}}).',
+    assignTo: 'Assign to',
+    owner: 'Each account’s owner (me where there is none)',
+    me: 'Me',
+    created: '{{count}} tasks created',
+  },
   views: {
     placeholder: 'Saved views',
     save: 'Save view',

@@ -15,6 +15,16 @@ export const accountsZhCN: typeof accountsEnUS = {
   owner: { me: '我负责的', none: '未分配', any: '全部负责人' },
   archived: { false: '在用', true: '已归档', all: '在用和已归档' },
   createdRange: '创建时间',
+  riskAtLeast: '流失风险 ≥',
+  segmentTasks: {
+    button: '为这些客户建任务',
+    title: '为列表中的每个客户建一个任务',
+    intro: '为符合当前筛选和搜索条件的每个客户各建一个任务（最多 {{limit}} 个）。',
+    assignTo: '负责人',
+    owner: '各客户的负责人（无负责人时为我）',
+    me: '我',
+    created: '已创建 {{count}} 个任务',
+  },
   views: {
     placeholder: '已保存的视图',
     save: '保存视图',

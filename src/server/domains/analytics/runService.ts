@@ -107,7 +107,7 @@ export async function loadAccountFigures(
 }
 
 /** SegmentRow field → account_segments column. */
-const COLUMNS: Record<keyof SegmentRow, string> = {
+export const SNAPSHOT_COLUMNS: Record<keyof SegmentRow, string> = {
   accountId: 'account_id',
   rDays: 'r_days',
   frequency: 'frequency',
@@ -130,7 +130,7 @@ const COLUMNS: Record<keyof SegmentRow, string> = {
   churnReasons: 'churn_reasons',
   suggestedTier: 'suggested_tier',
 };
-const FIELDS = Object.keys(COLUMNS) as (keyof SegmentRow)[];
+const FIELDS = Object.keys(SNAPSHOT_COLUMNS) as (keyof SegmentRow)[];
 const CHUNK = 5_000;
 
 /**
@@ -144,14 +144,14 @@ export async function writeSegments(client: pg.ClientBase, runId: string, rows: 
     let text = '';
     for (let k = i; k < Math.min(rows.length, i + CHUNK); k++) {
       let line = runId;
-      for (const f of FIELDS) line += `\t${copyValue(rows[k][f], COLUMNS[f])}`;
+      for (const f of FIELDS) line += `\t${copyValue(rows[k][f], SNAPSHOT_COLUMNS[f])}`;
       text += `${line}\n`;
     }
     chunks.push(text);
   }
   const copied = await copyFrom(
     client,
-    `COPY account_segments (run_id, ${FIELDS.map((f) => COLUMNS[f]).join(', ')}) FROM STDIN`,
+    `COPY account_segments (run_id, ${FIELDS.map((f) => SNAPSHOT_COLUMNS[f]).join(', ')}) FROM STDIN`,
     chunks,
   );
   if (copied !== rows.length) throw new Error(`snapshot: ${copied} of ${rows.length} rows stored`);

@@ -6,6 +6,7 @@ import { useCan } from '../../auth/api';
 import { useOwnerOptions } from '../api';
 import { useVocabulary } from '../vocabulary';
 import type { AccountFilters } from './filters';
+import { SegmentFilters } from './SegmentFilters';
 
 const orUndefined = <T,>(list: T[]) => (list.length ? list : undefined);
 
@@ -118,6 +119,9 @@ export function AccountFilterPanel({
           {t('accounts.clearFilters')}
         </Button>
       </Flex>
+      <div style={{ marginTop: 8 }}>
+        <SegmentFilters filters={filters} set={set} />
+      </div>
     </Card>
   );
 }

@@ -24,6 +24,7 @@ import {
   filtersFromView,
   filtersToSearch,
 } from './filters';
+import { SegmentTasksButton } from './SegmentTasksButton';
 
 const SORTABLE: Record<string, AccountSort> = { code: 'code', name: 'name', updatedAt: 'updatedAt' };
 
@@ -89,6 +90,7 @@ export default function AccountListPage() {
               </Button>
             </>
           )}
+          {activeFilters > 0 && <SegmentTasksButton filters={filters} />}
           {can('accounts.write') && (
             <Button
               type="primary"

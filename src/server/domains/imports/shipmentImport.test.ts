@@ -154,6 +154,48 @@ describe('shipment file import', () => {
     expect(audit).toHaveLength(2);
   });
 
+  it('writes more than 5,000 rows staged, in one statement: audit per 5,000, rollups exact', async () => {
+    const rollups = async () => {
+      const q = (table: string) =>
+        t.database.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5, 6`).then((r) => r.rows);
+      return [
+        await q('shipment_kpi_daily'),
+        await q('shipment_kpi_daily_totals'),
+        await q('shipment_transit_daily'),
+      ];
+    };
+    const asRebuilt = async () => {
+      const kept = await rollups();
+      await t.database.pool.query('SELECT logicrm_rebuild_shipment_kpis(logicrm_kpi_zone())');
+      expect(kept).toEqual(await rollups());
+    };
+    const file = (day: (i: number) => number) =>
+      utf8Csv([
+        HEADER,
+        ...Array.from({ length: 6001 }, (_, i) =>
+          row(`BIG-${String(i).padStart(5, '0')}`, {
+            delivered: `2025-03-0${day(i)} 10:00+08:00`,
+            weight: String(1 + (i % 40)),
+            ...(i % 97 === 0 ? { exceptions: '破损' } : {}),
+          }),
+        ),
+      ]);
+    const created = await run((await upload(file((i) => 2 + (i % 5)))).id, 'create_only');
+    expect(created).toMatchObject({ status: 'done', progress: 1, counts: { created: 6001 } });
+    const { rows: batches } = await t.database.pool.query(
+      `SELECT (changes->'inserted'->>'after')::int AS inserted FROM audit_log
+        WHERE entity = 'shipmentBatch' AND changes::text LIKE '%BIG-%' ORDER BY id`,
+    );
+    expect(batches).toEqual([{ inserted: 5000 }, { inserted: 1001 }]);
+    await asRebuilt();
+    const same = await run((await upload(file((i) => 2 + (i % 5)))).id, 'upsert');
+    expect(same.counts).toMatchObject({ created: 0, updated: 0, unchanged: 6001 });
+    // odd rows delivered on the 6th (600 of them were already): old contributions out, new ones in
+    const moved = await run((await upload(file((i) => (i % 2 ? 6 : 2 + (i % 5))))).id, 'upsert');
+    expect(moved.counts).toMatchObject({ created: 0, updated: 2400, unchanged: 3601 });
+    await asRebuilt();
+  });
+
   it('imports an XLSX workbook, exceptions included', async () => {
     const rows = [HEADER, row('XLSX-1', { exceptions: '破损、延误' })];
     const done = await run((await upload(await xlsxFile(rows), 'waybills.xlsx')).id, 'create_only');

@@ -60,9 +60,10 @@ export async function upsertShipmentBatch(
 
 /**
  * Stores validated shipments in the caller's transaction: upsert by waybill (rows equal to what is
- * stored are not touched), their exceptions, and one audit entry naming the waybills written. The bulk
- * API and the file import both write through here, 5,000 rows per statement. `newOnly`: the caller
- * checked that no waybill exists (a plain insert; one that appeared since fails the transaction).
+ * stored are not touched), their exceptions, and one audit entry per 5,000 rows naming the waybills
+ * written. The bulk API and the file import both write through here: up to 5,000 rows in one
+ * statement, more staged and written by one statement (repo.upsertShipmentsStaged). `newOnly`: the
+ * caller checked that no waybill exists (a plain insert; one that appeared since fails the transaction).
  */
 export async function writeShipments(
   tx: DbOrTx,
@@ -71,11 +72,19 @@ export async function writeShipments(
   options: { newOnly?: boolean; onProgress?: (done: number) => Promise<void> } = {},
 ) {
   await withoutJit(tx);
+  const records = valid.map(repo.toRecord);
+  const staged = valid.length > WRITE_CHUNK;
+  // progress: staging is the first half of a staged write, the rest the second
+  const half = async (done: number) => options.onProgress?.(Math.round(done / 2));
+  const written = staged
+    ? await repo.upsertShipmentsStaged(tx, records, { ...options, chunk: WRITE_CHUNK, onStaged: half })
+    : await repo.upsertShipments(tx, records, options);
+  const writtenByWaybill = new Map(written.map((w) => [w.waybill, w]));
   let inserted = 0;
   let updated = 0;
   for (let start = 0; start < valid.length; start += WRITE_CHUNK) {
     const part = valid.slice(start, start + WRITE_CHUNK);
-    const written = await repo.upsertShipments(tx, part.map(repo.toRecord), options);
+    const partWritten = part.flatMap((v) => writtenByWaybill.get(v.input.waybill) ?? []);
     const exceptionRows = part.flatMap((v) =>
       (v.input.exceptions ?? []).map((e) => ({
         waybill: v.input.waybill,
@@ -85,18 +94,22 @@ export async function writeShipments(
       })),
     );
     const exceptionsWritten = await repo.upsertExceptions(tx, exceptionRows);
-    const partInserted = written.filter((w) => w.inserted).length;
-    const touched = new Set([...written.map((w) => w.id), ...exceptionsWritten.map((e) => e.shipment_id)]);
+    const partInserted = partWritten.filter((w) => w.inserted).length;
+    const touched = new Set([
+      ...partWritten.map((w) => w.id),
+      ...exceptionsWritten.map((e) => e.shipment_id),
+    ]);
     if (touched.size > 0) {
       await recordChange(tx, actor, 'shipmentBatch', randomUUID(), 'create', null, {
         inserted: partInserted,
         updated: touched.size - partInserted,
-        waybills: written.map((w) => w.waybill),
+        waybills: partWritten.map((w) => w.waybill),
       });
     }
     inserted += partInserted;
     updated += touched.size - partInserted;
-    await options.onProgress?.(start + part.length);
+    const done = start + part.length;
+    await options.onProgress?.(staged ? Math.round((valid.length + done) / 2) : done);
   }
   return { inserted, updated, unchanged: valid.length - inserted - updated };
 }

@@ -1,8 +1,4 @@
-DROP TABLE "shipment_kpi_daily" CASCADE;--> statement-breakpoint
-CREATE INDEX "shipment_kpi_daily_totals_carrier_idx" ON "shipment_kpi_daily_totals" USING btree ("carrier_id","day");--> statement-breakpoint
-CREATE INDEX "shipment_kpi_daily_totals_lane_idx" ON "shipment_kpi_daily_totals" USING btree ("origin","destination","day");--> statement-breakpoint
-CREATE INDEX "shipment_transit_daily_carrier_idx" ON "shipment_transit_daily" USING btree ("carrier_id","day");--> statement-breakpoint
-CREATE INDEX "shipment_transit_daily_lane_idx" ON "shipment_transit_daily" USING btree ("origin","destination","day");
+DROP TABLE "shipment_kpi_daily" CASCADE;
 --> statement-breakpoint
 -- hand-written: kpi rollup lean
 -- The rollup triggers of 0008_quality, with two changes measured at 2M shipments / 100k accounts:

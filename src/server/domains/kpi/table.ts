@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { ServiceTargets } from '../../../shared/serviceTargets.js';
 import { editableColumns } from '../../db/columns.js';
 import { accounts } from '../accounts/table.js';
@@ -40,9 +40,6 @@ export const shipmentKpiDailyTotals = pgTable(
     unique('shipment_kpi_daily_totals_key')
       .on(t.day, t.carrierId, t.origin, t.destination, t.mode)
       .nullsNotDistinct(),
-    // a carrier's or a lane's days (scorecards, the lane comparison, drill-downs) without a full scan
-    index('shipment_kpi_daily_totals_carrier_idx').on(t.carrierId, t.day),
-    index('shipment_kpi_daily_totals_lane_idx').on(t.origin, t.destination, t.day),
   ],
 );
 
@@ -65,8 +62,6 @@ export const shipmentTransitDaily = pgTable(
     unique('shipment_transit_daily_key')
       .on(t.day, t.carrierId, t.origin, t.destination, t.mode, t.minutes)
       .nullsNotDistinct(),
-    index('shipment_transit_daily_carrier_idx').on(t.carrierId, t.day),
-    index('shipment_transit_daily_lane_idx').on(t.origin, t.destination, t.day),
   ],
 );
 

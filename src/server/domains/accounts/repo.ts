@@ -84,3 +84,13 @@ export async function clearPrimary(db: DbOrTx, accountId: string, exceptId: stri
       ),
     );
 }
+
+/** Ids of the accounts with these codes (any case), keyed by lower-cased code: how other domains link by code. */
+export async function accountIdsByCode(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, code: accounts.code })
+    .from(accounts)
+    .where(sql`lower(${accounts.code}) = ANY(${sql.param(codes.map((c) => c.toLowerCase()))}::text[])`);
+  return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
+}

@@ -1,8 +1,8 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { accountIdsByCode } from '../accounts/repo.js';
 import { partnerIdsByCode } from '../partners/index.js';
-import { accountIdsByCode } from '../shipments/repo.js';
 import { writeShipments } from '../shipments/service.js';
 import { type ResolvedShipment, validateShipmentRows } from '../shipments/validation.js';
 import type { CheckedImport, ImportEntity } from './entity.js';

@@ -1,22 +1,11 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { accounts } from '../accounts/table.js';
 import type { OnTimeRule } from '../kpi/formulas.js';
 import { onTime } from '../kpi/repo.js';
 import { shipmentExceptions, shipments, trackingEvents } from './table.js';
 import type { ResolvedShipment } from './validation.js';
 
 export type ShipmentRow = typeof shipments.$inferSelect;
-
-// TODO(accounts): use the accounts domain's index.ts lookup once it exists in main.
-export async function accountIdsByCode(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .select({ id: accounts.id, code: accounts.code })
-    .from(accounts)
-    .where(sql`lower(${accounts.code}) = ANY(${sql.param(codes.map((c) => c.toLowerCase()))}::text[])`);
-  return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
-}
 
 /** Column name → SQL type of the upsert's JSON records; the order is the insert column order. */
 const COLUMNS: [string, string][] = [

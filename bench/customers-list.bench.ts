@@ -5,7 +5,7 @@
  * Writes into bench/results/customers.json next to the import figures.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../src/server/db/embedded.js';
@@ -196,7 +196,9 @@ async function measure(url: string, on: string): Promise<Metric[]> {
 
 /** On the machine's PostgreSQL (15 here) and on the embedded PostgreSQL that `npm start` runs. */
 export async function run(): Promise<void> {
-  const metrics: Metric[] = [];
+  const metrics: Metric[] = [
+    { name: 'list bench: load_average_1min_at_start', value: loadavg()[0], unit: 'load' },
+  ];
   const db = await createBenchDatabase('lcrm_bench_customers');
   try {
     metrics.push(...(await measure(db.url, db.label)));
@@ -213,6 +215,7 @@ export async function run(): Promise<void> {
     await embedded.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+  metrics.push({ name: 'list bench: load_average_1min_at_end', value: loadavg()[0], unit: 'load' });
   writeResult(
     'customers',
     `${db.label} and embedded PostgreSQL 17 (each figure names its database)`,

@@ -53,7 +53,8 @@ CREATE TABLE "survey_rollup_state" (
 -- hand-written: survey rollup
 -- survey_rollup is kept exact by statement triggers (set-based, same transaction) on every write to
 -- survey_invitations and survey_answers; an answer counts once its invitation is submitted, in the
--- month it was submitted. logicrm_rebuild_survey_rollup(zone) rebuilds it from scratch.
+-- month it was submitted. logicrm_rebuild_survey_rollup(zone) rebuilds it from scratch. JIT compiling the
+-- wide sums costs far more than running them, hence jit = off in these functions.
 CREATE FUNCTION logicrm_survey_zone() RETURNS text LANGUAGE sql STABLE AS $$
   SELECT coalesce((SELECT time_zone FROM survey_rollup_state WHERE id = 1), 'Asia/Shanghai')
 $$;
@@ -327,7 +328,7 @@ SELECT format($q$
 $q$, rel, sign)
 $f$;
 --> statement-breakpoint
-CREATE FUNCTION logicrm_survey_invitations_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION logicrm_survey_invitations_rollup_trigger() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 DECLARE side text; sgn int;
 BEGIN
   -- transition tables are visible to EXECUTE in this function only, hence the statements run here
@@ -338,6 +339,12 @@ BEGIN
   END IF;
   IF TG_OP = 'UPDATE' THEN
     -- only rows whose counted columns changed (opening a link changes nothing here)
+    IF NOT EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+      WHERE (o.account_id, o.template_id, o.sent_at, o.submitted_at, o.follow_up_task_id, o.follow_up_outcome)
+        IS DISTINCT FROM (n.account_id, n.template_id, n.sent_at, n.submitted_at, n.follow_up_task_id,
+        n.follow_up_outcome)) THEN
+      RETURN NULL;
+    END IF;
     FOR side, sgn IN VALUES ('o', -1), ('n', 1) LOOP
       EXECUTE logicrm_survey_invitations_delta_sql(format('(SELECT %s.* FROM old_rows o JOIN new_rows n ON n.id = o.id
         WHERE (o.account_id, o.template_id, o.sent_at, o.submitted_at, o.follow_up_task_id, o.follow_up_outcome)
@@ -359,13 +366,21 @@ CREATE TRIGGER survey_invitations_rollup_update AFTER UPDATE ON survey_invitatio
 CREATE TRIGGER survey_invitations_rollup_delete BEFORE DELETE ON survey_invitations
   FOR EACH ROW EXECUTE FUNCTION logicrm_survey_invitations_rollup_trigger();
 --> statement-breakpoint
-CREATE FUNCTION logicrm_survey_answers_rollup_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION logicrm_survey_answers_rollup_trigger() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
+  -- answers saved before the submit (the usual case) count with the invitation's submit, not here
+  -- (old_rows and new_rows exist only for the operations that have them: one test per branch)
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    EXECUTE logicrm_survey_answers_delta_sql('old_rows', -1);
+    IF EXISTS (SELECT 1 FROM old_rows a JOIN survey_invitations i
+        ON i.id = a.invitation_id AND i.submitted_at IS NOT NULL) THEN
+      EXECUTE logicrm_survey_answers_delta_sql('old_rows', -1);
+    END IF;
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    EXECUTE logicrm_survey_answers_delta_sql('new_rows', 1);
+    IF EXISTS (SELECT 1 FROM new_rows a JOIN survey_invitations i
+        ON i.id = a.invitation_id AND i.submitted_at IS NOT NULL) THEN
+      EXECUTE logicrm_survey_answers_delta_sql('new_rows', 1);
+    END IF;
   END IF;
   RETURN NULL;
 END $$;
@@ -379,7 +394,7 @@ CREATE TRIGGER survey_answers_rollup_update AFTER UPDATE ON survey_answers REFER
 CREATE TRIGGER survey_answers_rollup_delete AFTER DELETE ON survey_answers REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION logicrm_survey_answers_rollup_trigger();
 --> statement-breakpoint
-CREATE FUNCTION logicrm_rebuild_survey_rollup(zone text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION logicrm_rebuild_survey_rollup(zone text) RETURNS void LANGUAGE plpgsql SET jit = off AS $$
 BEGIN
   INSERT INTO survey_rollup_state (id, time_zone) VALUES (1, zone)
     ON CONFLICT (id) DO UPDATE SET time_zone = EXCLUDED.time_zone;

@@ -125,21 +125,31 @@ export async function answerSurvey(
           },
         });
     if (!submit) return { status: 'open', alreadySubmitted: false };
-    await tx.update(surveyInvitations).set({ submittedAt: now }).where(eq(surveyInvitations.id, id));
-    await followUpLowScore(tx, now, r.inv, r.questions);
+    // one statement for both: the rollup's trigger then counts the response once
+    const followUpTaskId = await followUpLowScore(tx, now, r.inv, r.questions);
+    await tx
+      .update(surveyInvitations)
+      .set({ submittedAt: now, ...(followUpTaskId ? { followUpTaskId } : {}) })
+      .where(eq(surveyInvitations.id, id));
     return { status: 'submitted', alreadySubmitted: false };
   });
 }
 
 /**
  * Closing the loop: a low score (per the company's rule) opens a follow-up task for the account's
- * owner, due in the configured days, with the answers in its notes; the invitation points at it.
+ * owner, due in the configured days, with the answers in its notes. Returns the task (the invitation
+ * is to point at it), or null.
  */
-async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, questions: SurveyQuestion[]) {
+async function followUpLowScore(
+  tx: DbOrTx,
+  now: Date,
+  inv: InvitationRow,
+  questions: SurveyQuestion[],
+): Promise<string | null> {
   const { settings } = await getSurveySettings(tx);
   const answers = await tx.select().from(surveyAnswers).where(eq(surveyAnswers.invitationId, inv.id));
   const reasons = lowScoreReasons(answers, settings.followUp);
-  if (!reasons.length) return;
+  if (!reasons.length) return null;
   const [owner] = await tx
     .select({
       id: users.id,
@@ -150,7 +160,7 @@ async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, quest
     .from(accounts)
     .innerJoin(users, and(eq(users.id, accounts.ownerId), eq(users.active, true)))
     .where(eq(accounts.id, inv.accountId));
-  if (!owner) return;
+  if (!owner) return null;
   const zh = owner.locale === 'zh-CN';
   const text = new Map(questions.map((q) => [q.key, zh ? q.textZh : q.textEn]));
   const lines = answers.map(
@@ -175,7 +185,6 @@ async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, quest
       updatedAt: now,
     })
     .returning();
-  await tx.update(surveyInvitations).set({ followUpTaskId: task.id }).where(eq(surveyInvitations.id, inv.id));
   await recordChange(
     tx,
     systemActor('surveys'),
@@ -186,6 +195,7 @@ async function followUpLowScore(tx: DbOrTx, now: Date, inv: InvitationRow, quest
     { title, kind: 'follow_up', surveyInvitationId: inv.id },
     inv.accountId,
   );
+  return task.id;
 }
 
 /** The unsubscribe link of a survey mail: its address gets no more surveys (expired links work too). */

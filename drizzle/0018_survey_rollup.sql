@@ -108,7 +108,7 @@ SELECT format($q$
     SELECT i.account_id, date_trunc('month', i.sent_at AT TIME ZONE z.tz)::date AS month, t.family_id,
       1 AS invited, (i.submitted_at IS NOT NULL)::int AS answered, 0 AS responses, 0 AS follow_ups,
       0 AS contacted, 0 AS resolved, 0 AS no_answer, 0 AS rating_n_service_attitude, 0 AS rating_sum_service_attitude, 0 AS rating_n_delivery_speed, 0 AS rating_sum_delivery_speed, 0 AS rating_n_cargo_safety, 0 AS rating_sum_cargo_safety, 0 AS rating_n_price, 0 AS rating_sum_price, 0 AS rating_n_information, 0 AS rating_sum_information, 0 AS rating_n_overall, 0 AS rating_sum_overall, 0 AS importance_n_service_attitude, 0 AS importance_sum_service_attitude, 0 AS importance_n_delivery_speed, 0 AS importance_sum_delivery_speed, 0 AS importance_n_cargo_safety, 0 AS importance_sum_cargo_safety, 0 AS importance_n_price, 0 AS importance_sum_price, 0 AS importance_n_information, 0 AS importance_sum_information, 0 AS nps_0, 0 AS nps_1, 0 AS nps_2, 0 AS nps_3, 0 AS nps_4, 0 AS nps_5, 0 AS nps_6, 0 AS nps_7, 0 AS nps_8, 0 AS nps_9, 0 AS nps_10
-    FROM %1$s i JOIN survey_templates t ON t.id = i.template_id CROSS JOIN (SELECT logicrm_survey_zone() AS tz) z
+    FROM %1$s i JOIN survey_templates t ON t.id = i.template_id CROSS JOIN (SELECT logicrm_survey_zone() AS tz OFFSET 0) z
     UNION ALL
     SELECT i.account_id, date_trunc('month', i.submitted_at AT TIME ZONE z.tz)::date, t.family_id, 0, 0, 1,
       (i.follow_up_task_id IS NOT NULL)::int,
@@ -116,7 +116,7 @@ SELECT format($q$
       (i.follow_up_task_id IS NOT NULL AND i.follow_up_outcome IS NOT DISTINCT FROM 'resolved')::int,
       (i.follow_up_task_id IS NOT NULL AND i.follow_up_outcome IS NOT DISTINCT FROM 'no_answer')::int,
       coalesce(s.rating_n_service_attitude, 0), coalesce(s.rating_sum_service_attitude, 0), coalesce(s.rating_n_delivery_speed, 0), coalesce(s.rating_sum_delivery_speed, 0), coalesce(s.rating_n_cargo_safety, 0), coalesce(s.rating_sum_cargo_safety, 0), coalesce(s.rating_n_price, 0), coalesce(s.rating_sum_price, 0), coalesce(s.rating_n_information, 0), coalesce(s.rating_sum_information, 0), coalesce(s.rating_n_overall, 0), coalesce(s.rating_sum_overall, 0), coalesce(s.importance_n_service_attitude, 0), coalesce(s.importance_sum_service_attitude, 0), coalesce(s.importance_n_delivery_speed, 0), coalesce(s.importance_sum_delivery_speed, 0), coalesce(s.importance_n_cargo_safety, 0), coalesce(s.importance_sum_cargo_safety, 0), coalesce(s.importance_n_price, 0), coalesce(s.importance_sum_price, 0), coalesce(s.importance_n_information, 0), coalesce(s.importance_sum_information, 0), coalesce(s.nps_0, 0), coalesce(s.nps_1, 0), coalesce(s.nps_2, 0), coalesce(s.nps_3, 0), coalesce(s.nps_4, 0), coalesce(s.nps_5, 0), coalesce(s.nps_6, 0), coalesce(s.nps_7, 0), coalesce(s.nps_8, 0), coalesce(s.nps_9, 0), coalesce(s.nps_10, 0)
-    FROM %1$s i JOIN survey_templates t ON t.id = i.template_id CROSS JOIN (SELECT logicrm_survey_zone() AS tz) z
+    FROM %1$s i JOIN survey_templates t ON t.id = i.template_id CROSS JOIN (SELECT logicrm_survey_zone() AS tz OFFSET 0) z
     LEFT JOIN LATERAL (
       SELECT sum((a.kind = 'rating' AND a.dimension = 'service_attitude' AND a.score IS NOT NULL)::int) AS rating_n_service_attitude,
           sum(CASE WHEN a.kind = 'rating' AND a.dimension = 'service_attitude' THEN coalesce(a.score, 0) ELSE 0 END) AS rating_sum_service_attitude,
@@ -281,7 +281,7 @@ SELECT format($q$
         (a.kind = 'nps' AND a.score = 9)::int AS nps_9,
         (a.kind = 'nps' AND a.score = 10)::int AS nps_10
     FROM %1$s a JOIN survey_invitations i ON i.id = a.invitation_id AND i.submitted_at IS NOT NULL
-    JOIN survey_templates t ON t.id = i.template_id CROSS JOIN (SELECT logicrm_survey_zone() AS tz) z
+    JOIN survey_templates t ON t.id = i.template_id CROSS JOIN (SELECT logicrm_survey_zone() AS tz OFFSET 0) z
   ) x
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT ON CONSTRAINT survey_rollup_key DO UPDATE SET

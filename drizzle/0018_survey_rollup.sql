@@ -55,6 +55,8 @@ CREATE TABLE "survey_rollup_state" (
 -- survey_invitations and survey_answers; an answer counts once its invitation is submitted, in the
 -- month it was submitted. logicrm_rebuild_survey_rollup(zone) rebuilds it from scratch. JIT compiling the
 -- wide sums costs far more than running them, hence jit = off in these functions.
+-- The zone is read in an OFFSET 0 subquery: once per statement, not once per row (as the shipment
+-- KPI rollup triggers do).
 CREATE FUNCTION logicrm_survey_zone() RETURNS text LANGUAGE sql STABLE AS $$
   SELECT coalesce((SELECT time_zone FROM survey_rollup_state WHERE id = 1), 'Asia/Shanghai')
 $$;

@@ -54,7 +54,10 @@ export const analyticsSettingsSchema = z.strictObject({
     volumeDrop: share(0, 1),
     /** Complaints and claims (tickets) open now or opened in the last complaintDays. */
     complaints: share(0, 1),
-    /** Satisfaction: CSI and NPS of the survey answers of the last surveyDays. */
+    /**
+     * Satisfaction: falling CSI (the last surveyDays against the surveyDays before), with a low CSI or
+     * NPS of the last surveyDays as its floor.
+     */
     csi: share(0, 1),
   }),
   churnSignals: z.strictObject({
@@ -62,6 +65,8 @@ export const analyticsSettingsSchema = z.strictObject({
     /** This many complaints score the full complaint weight (fewer: in proportion). */
     complaintsForFullScore: whole(1, 20),
     surveyDays: whole(30, 730),
+    /** A CSI this many points below the previous window's scores the full satisfaction weight. */
+    csiDropForFullScore: whole(5, 50),
   }),
   /** Hour (company time) after which the nightly run starts. */
   nightlyHour: whole(0, 23),
@@ -87,7 +92,7 @@ export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettings = {
     lostDays: 180,
   },
   churnWeights: { pAlive: 0.6, volumeDrop: 0.4, complaints: 0.3, csi: 0.2 },
-  churnSignals: { complaintDays: 90, complaintsForFullScore: 3, surveyDays: 180 },
+  churnSignals: { complaintDays: 90, complaintsForFullScore: 3, surveyDays: 180, csiDropForFullScore: 20 },
   nightlyHour: 2,
 };
 

@@ -24,7 +24,7 @@ describe('churn risk from behaviour, complaints and satisfaction', () => {
       {
         ...base,
         complaints: { count: 2, open: 1, categories: ['damage'] },
-        satisfaction: { responses: 1, csi: 12.5, nps: -100, detractors: 1 },
+        satisfaction: { responses: 1, csi: 12.5, previousCsi: null, nps: -100, detractors: 1 },
       },
       weights,
       signals,
@@ -60,11 +60,44 @@ describe('churn risk from behaviour, complaints and satisfaction', () => {
     expect(withComplaints(3)).toBe(withComplaints(9)); // 3 complaints score in full: 50 + 50 × 0.3 = 65
     expect(withComplaints(3)).toBe(65);
     const happy = churnRisk(
-      { ...base, satisfaction: { responses: 2, csi: 100, nps: 100, detractors: 0 } },
+      { ...base, satisfaction: { responses: 2, csi: 100, previousCsi: 100, nps: 100, detractors: 0 } },
       weights,
       signals,
     );
     expect(happy).toEqual(churnRisk(base, weights, signals));
+  });
+
+  it('scores falling CSI by its drop against the window before, with the level as its floor', () => {
+    const withCsi = (csi: number, previousCsi: number | null) =>
+      churnRisk(
+        { ...base, satisfaction: { responses: 3, csi, previousCsi, nps: null, detractors: 0 } },
+        weights,
+        signals,
+      );
+    // 95 → 85: drop 10 of the 20 points that score in full = 0.5, above the level 1 − 0.85 = 0.15;
+    // S = 0.5 × 0.2 = 0.1, risk = 0.5 + 0.5 × 0.1 = 0.55
+    const falling = withCsi(85, 95);
+    expect(falling.score).toBe(55);
+    expect(falling.reasons.find((x) => x.code === 'csi')).toEqual({
+      code: 'csi',
+      points: 5,
+      csi: 85,
+      previousCsi: 95,
+      csiDrop: 10,
+      nps: null,
+      responses: 3,
+      detractors: 0,
+      days: 180,
+    });
+    // the same CSI, steady or without history: only the level 0.15 → 0.5 + 0.5 × 0.03 = 51.5 → 52
+    expect(withCsi(85, 85).score).toBe(52);
+    expect(withCsi(85, null).score).toBe(52);
+    expect(withCsi(85, 70).score).toBe(52); // rising: the level still counts, the rise takes nothing off
+    // a fall of 20 points or more scores in full: 0.5 + 0.5 × 0.2 = 60
+    expect(withCsi(70, 90).score).toBe(60);
+    expect(withCsi(40, 90).score).toBe(60);
+    // a steadily low CSI keeps its level: 1 − 0.3 = 0.7 → 0.5 + 0.5 × 0.14 = 57
+    expect(withCsi(30, 30).score).toBe(57);
   });
 
   it('a zero weight switches a signal off', () => {

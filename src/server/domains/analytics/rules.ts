@@ -34,6 +34,8 @@ export interface SatisfactionFacts {
   responses: number;
   /** CSI 0–100 with equal weights over the rated dimensions (DOMAIN.md §3); null when none was rated. */
   csi: number | null;
+  /** The CSI of the window of the same length before; null when nothing was rated then. */
+  previousCsi: number | null;
   /** NPS −100…100 of the 0–10 answers; null when none. */
   nps: number | null;
   detractors: number;
@@ -90,9 +92,11 @@ export type ChurnSignal = (
 
 /**
  * Behaviour: pAlive applies to every account, the volume drop when there were shipments in the 90 days
- * before the last 90. Service: complaints when the account has any (open, or opened in the window),
- * satisfaction when it answered a survey in the window, scoring the worse of 1 − CSI/100 and
- * (100 − NPS)/200 (one detractor answer alone: 1; CSI and NPS both 100: 0).
+ * before the last 90. Service: complaints when the account has any (open, or opened in the window);
+ * satisfaction when it answered a survey in the window: falling CSI (DOMAIN.md §4) scores the drop
+ * against the window before, csiDropForFullScore points scoring 1, and the level is its floor — the worse
+ * of 1 − CSI/100 and (100 − NPS)/200 (one detractor answer alone: 1; CSI and NPS both 100: 0) — so a
+ * customer who was always unhappy is not missed for never having been happier.
  */
 const SIGNALS: Record<keyof AnalyticsSettings['churnWeights'], ChurnSignal> = {
   pAlive: (f) => ({ score: 1 - f.pAlive, detail: { pAlive: round(f.pAlive) } }),
@@ -116,10 +120,14 @@ const SIGNALS: Record<keyof AnalyticsSettings['churnWeights'], ChurnSignal> = {
     if (!v || (v.csi === null && v.nps === null)) return null;
     const fromCsi = v.csi === null ? 0 : 1 - v.csi / 100;
     const fromNps = v.nps === null ? 0 : (100 - v.nps) / 200;
+    const drop = v.csi !== null && v.previousCsi !== null ? v.previousCsi - v.csi : null;
+    const fromDrop = drop === null ? 0 : drop / s.csiDropForFullScore;
     return {
-      score: Math.min(1, Math.max(0, fromCsi, fromNps)),
+      score: Math.min(1, Math.max(0, fromCsi, fromNps, fromDrop)),
       detail: {
         csi: v.csi === null ? null : round(v.csi, 1),
+        previousCsi: v.previousCsi === null ? null : round(v.previousCsi, 1),
+        csiDrop: drop === null ? null : round(drop, 1),
         nps: v.nps === null ? null : round(v.nps, 1),
         responses: v.responses,
         detractors: v.detractors,

@@ -57,6 +57,21 @@ beforeAll(async () => {
   expect((await answer(t, bad.token, fullAnswer([1, 2, 1, 2, 1], 3))).statusCode).toBe(200);
   const [good] = await surveyLinks(t, manager, ['W-happy']);
   expect((await answer(t, good.token, fullAnswer([5, 5, 5, 5, 5], 10))).statusCode).toBe(200);
+  // falling: one of the ordinary customers (a sixth twin would leave BG/NBD nothing to tell apart) answers
+  // CSI 100 about 250 days ago (in the 180 days before the survey window) and 50 now
+  const { rows } = await t.database.pool.query<{ id: string; waybills: string[] }>(
+    `SELECT account_id AS id, array_agg(waybill ORDER BY booked_at) AS waybills FROM shipments
+      WHERE status = 'delivered' AND account_id <> ALL($1) GROUP BY 1 HAVING count(*) >= 2 ORDER BY max(booked_at) DESC, 1 LIMIT 1`,
+    [Object.values(ids)],
+  );
+  ids.falling = rows[0].id;
+  const [before, now] = await surveyLinks(t, manager, rows[0].waybills.slice(0, 2));
+  expect((await answer(t, before.token, fullAnswer([5, 5, 5, 5, 5], 8))).statusCode).toBe(200);
+  expect((await answer(t, now.token, fullAnswer([3, 3, 3, 3, 3], 8))).statusCode).toBe(200);
+  await t.database.pool.query(
+    `UPDATE survey_invitations SET submitted_at = now() - interval '250 days' WHERE id = $1`,
+    [before.invitationId],
+  );
   // closed and older than the 90-day window: does not count
   await complaint(ids.oldComplaint, 'delay', 200, 'closed');
 });
@@ -73,6 +88,7 @@ describe('complaints and satisfaction feed churn risk', () => {
       complaintDays: 90,
       complaintsForFullScore: 3,
       surveyDays: 180,
+      csiDropForFullScore: 20,
     });
     const seg = async (key: string) =>
       (await call('GET', `/analytics/accounts/${ids[key]}`, manager)).json().segment;
@@ -102,13 +118,34 @@ describe('complaints and satisfaction feed churn risk', () => {
     expect(happy.churnRisk).toBe(plain.churnRisk);
   });
 
+  it('scores falling CSI against the window before (DOMAIN.md §4), not only its level', async () => {
+    const seg = async (key: string) =>
+      (await call('GET', `/analytics/accounts/${ids[key]}`, manager)).json().segment;
+    const falling = await seg('falling');
+    type Reason = { code: string; points: number };
+    const reason = falling.churnReasons.find((r: Reason) => r.code === 'csi');
+    // ratings all 3: CSI 50; before, all 5: 100 — a drop of 50 ≥ 20 points scores in full
+    expect(reason).toMatchObject({ csi: 50, previousCsi: 100, csiDrop: 50, nps: 0, responses: 1 });
+    // in full: weight 0.2 × 1 of the risk behaviour leaves; the level alone (1 − 0.5) would give half that
+    const behaviour = falling.churnReasons
+      .filter((r: Reason) => r.code === 'pAlive' || r.code === 'volumeDrop')
+      .reduce((n: number, r: Reason) => n + r.points, 0);
+    expect(behaviour).toBeLessThan(90);
+    expect(reason.points).toBeCloseTo((100 - behaviour) * 0.2, 0);
+  });
+
   it('rejects signal settings out of range naming the field', async () => {
     const { version, settings } = (await call('GET', '/analytics/settings', manager)).json();
     const bad = await call('PUT', '/analytics/settings', admin, {
       version,
       settings: {
         ...settings,
-        churnSignals: { ...settings.churnSignals, complaintsForFullScore: 0, surveyDays: 5 },
+        churnSignals: {
+          ...settings.churnSignals,
+          complaintsForFullScore: 0,
+          surveyDays: 5,
+          csiDropForFullScore: 0,
+        },
       },
     });
     expect(bad.statusCode).toBe(400);
@@ -116,6 +153,7 @@ describe('complaints and satisfaction feed churn risk', () => {
       expect.arrayContaining([
         'settings.churnSignals.complaintsForFullScore',
         'settings.churnSignals.surveyDays',
+        'settings.churnSignals.csiDropForFullScore',
       ]),
     );
   });

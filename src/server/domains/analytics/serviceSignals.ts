@@ -43,32 +43,40 @@ export async function loadServiceSignals(
            AND (status IN ${OPEN_STATUSES} OR created_at >= ${since(s.complaintDays)})
          GROUP BY account_id`,
   );
-  // CSI as DOMAIN.md §3 with equal weights: the mean of (dimension mean − 1) / 4 × 100 over the rated dimensions
+  // CSI as DOMAIN.md §3 with equal weights: the mean of (dimension mean − 1) / 4 × 100 over the rated
+  // dimensions, of the survey window (cur) and of the window of the same length before it (to see it fall)
   const { rows: surveys } = await db.execute<{
     id: string;
     responses: number;
     csi: number | null;
+    previous_csi: number | null;
     nps_n: number;
     promoters: number;
     detractors: number;
   }>(sql`
     WITH r AS (
-      SELECT i.account_id, i.id FROM survey_invitations i
-       WHERE i.submitted_at >= ${since(s.surveyDays)} AND i.submitted_at < ${end}),
+      SELECT i.account_id, i.id, i.submitted_at >= ${since(s.surveyDays)} AS cur FROM survey_invitations i
+       WHERE i.submitted_at >= ${since(2 * s.surveyDays)} AND i.submitted_at < ${end}),
     dim AS (
-      SELECT r.account_id, a.dimension, avg(a.score) AS m FROM r JOIN survey_answers a ON a.invitation_id = r.id
-       WHERE a.kind = 'rating' AND a.dimension IN ${CSI_DIMENSIONS} AND a.score IS NOT NULL GROUP BY 1, 2),
+      SELECT r.account_id, r.cur, a.dimension, avg(a.score) AS m
+        FROM r JOIN survey_answers a ON a.invitation_id = r.id
+       WHERE a.kind = 'rating' AND a.dimension IN ${CSI_DIMENSIONS} AND a.score IS NOT NULL GROUP BY 1, 2, 3),
+    csi AS (
+      SELECT account_id, avg((m - 1) / 4 * 100) FILTER (WHERE cur)::float8 AS csi,
+             avg((m - 1) / 4 * 100) FILTER (WHERE NOT cur)::float8 AS previous_csi
+        FROM dim GROUP BY 1),
     nps AS (
       SELECT r.account_id, count(*)::int AS n, count(*) FILTER (WHERE a.score >= 9)::int AS promoters,
              count(*) FILTER (WHERE a.score <= 6)::int AS detractors
         FROM r JOIN survey_answers a ON a.invitation_id = r.id
-       WHERE a.kind = 'nps' AND a.score IS NOT NULL GROUP BY 1)
-    SELECT r.account_id::text AS id, count(*)::int AS responses,
-           (SELECT avg((dim.m - 1) / 4 * 100)::float8 FROM dim WHERE dim.account_id = r.account_id) AS csi,
+       WHERE r.cur AND a.kind = 'nps' AND a.score IS NOT NULL GROUP BY 1)
+    SELECT r.account_id::text AS id, count(*) FILTER (WHERE r.cur)::int AS responses,
+           max(csi.csi) AS csi, max(csi.previous_csi) AS previous_csi,
            coalesce(max(nps.n), 0)::int AS nps_n, coalesce(max(nps.promoters), 0)::int AS promoters,
            coalesce(max(nps.detractors), 0)::int AS detractors
-      FROM r LEFT JOIN nps ON nps.account_id = r.account_id
-     GROUP BY r.account_id`);
+      FROM r LEFT JOIN nps ON nps.account_id = r.account_id LEFT JOIN csi ON csi.account_id = r.account_id
+     GROUP BY r.account_id
+    HAVING bool_or(r.cur)`);
   const out = new Map<string, ServiceSignals>();
   for (const c of complaints)
     out.set(c.id, { complaints: { count: Number(c.n), open: Number(c.open), categories: c.categories } });
@@ -77,6 +85,7 @@ export async function loadServiceSignals(
     const satisfaction: SatisfactionFacts = {
       responses: Number(v.responses),
       csi: v.csi === null ? null : Number(v.csi),
+      previousCsi: v.previous_csi === null ? null : Number(v.previous_csi),
       nps: npsN ? ((Number(v.promoters) - Number(v.detractors)) / npsN) * 100 : null,
       detractors: Number(v.detractors),
     };

@@ -16,9 +16,22 @@ export async function getAnalyticsSettings(
 ): Promise<{ version: number; settings: AnalyticsSettings }> {
   const [row] = await db.select().from(analyticsSettings).where(eq(analyticsSettings.id, 1));
   if (!row) return { version: 1, settings: DEFAULT_ANALYTICS_SETTINGS };
-  // settings saved by an older release get the fields added since from the defaults
-  const merged = analyticsSettingsSchema.safeParse({ ...DEFAULT_ANALYTICS_SETTINGS, ...row.settings });
+  const merged = analyticsSettingsSchema.safeParse(withDefaults(row.settings));
   return { version: row.version, settings: merged.success ? merged.data : DEFAULT_ANALYTICS_SETTINGS };
+}
+
+/**
+ * Settings saved by an older release get the fields added since from the defaults — inside the groups
+ * too (churnSignals saved before csiDropForFullScore existed keeps its other values).
+ */
+export function withDefaults(saved: Partial<AnalyticsSettings>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...DEFAULT_ANALYTICS_SETTINGS };
+  for (const [key, value] of Object.entries(saved)) {
+    const base = out[key];
+    const isGroup = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    out[key] = isGroup(base) && isGroup(value) ? { ...(base as object), ...(value as object) } : value;
+  }
+  return out;
 }
 
 /** Optimistic locking by version (the first save creates the row at version 2); audited. */

@@ -105,6 +105,12 @@ const NUMBERS: { path: string[]; label: Label; min: number; max: number; step?: 
     max: 20,
   },
   { path: ['churnSignals', 'surveyDays'], label: 'analytics.settings.surveyDays', min: 30, max: 730 },
+  {
+    path: ['churnSignals', 'csiDropForFullScore'],
+    label: 'analytics.settings.csiDropForFullScore',
+    min: 5,
+    max: 50,
+  },
   { path: ['nightlyHour'], label: 'analytics.settings.nightlyHour', min: 0, max: 23 },
 ];
 

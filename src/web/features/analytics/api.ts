@@ -19,6 +19,8 @@ export interface ChurnReason {
   categories?: string[];
   days?: number;
   csi?: number | null;
+  previousCsi?: number | null;
+  csiDrop?: number | null;
   nps?: number | null;
   responses?: number;
   detractors?: number;

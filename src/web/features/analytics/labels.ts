@@ -26,7 +26,10 @@ export function churnWhy(t: TFunction, r: ChurnReason): string {
       .join('');
   if (r.code === 'csi')
     words.scores = [
-      r.csi != null && t('analytics.reason.csiScore', { value: r.csi }),
+      r.csi != null &&
+        (r.previousCsi != null && r.previousCsi > r.csi
+          ? t('analytics.reason.csiFalling', { value: r.csi, previous: r.previousCsi })
+          : t('analytics.reason.csiScore', { value: r.csi })),
       r.nps != null && t('analytics.reason.npsScore', { value: r.nps }),
     ]
       .filter(Boolean)

@@ -128,6 +128,24 @@ const table = async () =>
     await t.database.pool.query('SELECT * FROM survey_rollup ORDER BY account_id, month, family_id')
   ).rows.filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'month'));
 
+/** The per-tier sums as kept, and as survey_rollup and the accounts' tiers give them now (non-zero rows). */
+async function tierSums() {
+  const cols = (
+    await t.database.pool.query<{ c: string }>('SELECT unnest(logicrm_survey_rollup_counters()) AS c')
+  ).rows.map((r) => r.c);
+  expect(cols).toContain('rating_sum_price');
+  const nonZero = cols.map((c) => `${c} <> 0`).join(' OR ');
+  const sums = cols.map((c) => `sum(r.${c})::int AS ${c}`).join(', ');
+  const kept = await t.database.pool.query(
+    `SELECT * FROM survey_rollup_tiers WHERE ${nonZero} ORDER BY month, family_id, tier`,
+  );
+  const derived = await t.database.pool.query(
+    `SELECT * FROM (SELECT r.month, r.family_id, a.tier, ${sums} FROM survey_rollup r
+       JOIN accounts a ON a.id = r.account_id GROUP BY 1, 2, 3) x WHERE ${nonZero} ORDER BY month, family_id, tier`,
+  );
+  return { kept: kept.rows, derived: derived.rows };
+}
+
 describe('survey rollup', () => {
   it('gives exactly what the responses give, whole months and partial ones', async () => {
     const all = await surveyResults(t.database.db, query({}), 'equal');
@@ -142,22 +160,67 @@ describe('survey rollup', () => {
   it('kept by the triggers is the same as rebuilt from scratch', async () => {
     const kept = await table();
     expect(kept.length).toBeGreaterThan(3);
+    const tiers = await tierSums();
+    expect(tiers.kept.length).toBeGreaterThanOrEqual(3);
+    expect(tiers.kept).toEqual(tiers.derived);
     await t.database.pool.query(`SELECT logicrm_rebuild_survey_rollup('Asia/Shanghai')`);
     expect(await table()).toEqual(kept);
+    expect((await tierSums()).kept).toEqual(tiers.kept);
   });
 
   it('follows a change of tier, a merge of accounts and a new company zone', async () => {
+    const before = await tierSums();
     await t.database.pool.query(`UPDATE accounts SET tier = 'strategic' WHERE id = $1`, [ids['ROL-G']]);
+    const moved = await tierSums();
+    expect(moved.kept).toEqual(moved.derived);
+    expect(moved.kept).not.toEqual(before.kept);
+    expect(moved.kept.some((r) => r.tier === 'general')).toBe(false);
     await t.database.pool.query('UPDATE survey_invitations SET account_id = $1 WHERE account_id = $2', [
       ids['ROL-S'],
       ids['ROL-K'],
     ]);
+    const merged = await tierSums();
+    expect(merged.kept).toEqual(merged.derived);
     await expectSameAsResponses();
     await alignSurveyRollupZone(t.database.db, 'Europe/London');
     expect(await surveyRollupZone(t.database.db)).toBe('Europe/London');
     await expectSameAsResponses('Europe/London');
+    const rebuilt = await tierSums();
+    expect(rebuilt.kept).toEqual(rebuilt.derived);
     const london = await surveyResults(t.database.db, query({ timeZone: 'Europe/London' }), 'equal');
     expect(london.responses).toBe(9); // 22:30 UTC on 31 March is still March in London
+  });
+
+  it('a survey written while the account changes tier lands in the new tier', async () => {
+    const account = ids['ROL-S'];
+    const { rows } = await t.database.pool.query<{ id: string }>(
+      'SELECT id FROM survey_invitations WHERE account_id = $1 AND submitted_at IS NULL LIMIT 1',
+      [account],
+    );
+    expect(rows).toHaveLength(1);
+    const tierChange = await t.database.pool.connect();
+    const survey = await t.database.pool.connect();
+    try {
+      await tierChange.query('BEGIN');
+      await tierChange.query(`UPDATE accounts SET tier = 'key' WHERE id = $1`, [account]);
+      // the submit reads the account's tier FOR SHARE: it waits for the tier change to commit
+      const submitted = survey.query(
+        `UPDATE survey_invitations SET submitted_at = '2025-02-15T02:00:00Z' WHERE id = $1`,
+        [rows[0].id],
+      );
+      const state = await Promise.race([
+        submitted.then(() => 'done'),
+        new Promise((r) => setTimeout(() => r('waiting'), 300)),
+      ]);
+      expect(state).toBe('waiting');
+      await tierChange.query('COMMIT');
+      await submitted;
+    } finally {
+      tierChange.release();
+      survey.release();
+    }
+    const after = await tierSums();
+    expect(after.kept).toEqual(after.derived);
   });
 
   it('is not used for cuts and filters through the shipment', () => {

@@ -56,18 +56,28 @@ export function rollupSplit(q: SurveyQuery): { months: Range; edges: Range[] } |
 
 const KEY: Record<string, SQL> = { overall: sql`''`, account: sql`r.account_id::text`, tier: sql`a.tier` };
 
-/** The score and count rows of whole months, the same as scoreRows and countRows give for them. */
+/**
+ * The score and count rows of whole months, the same as scoreRows and countRows give for them. Without
+ * an account (overall, or cut by tier) the per-tier sums answer; otherwise the per-account rows.
+ */
 export async function rollupRows(db: DbOrTx, q: SurveyQuery, months: Range) {
+  const byTier = q.cut !== 'account' && !q.accountId;
   const where: SQL[] = [sql`r.month >= ${months.from}::date AND r.month < ${months.to}::date`];
   if (q.accountId) where.push(sql`r.account_id = ${q.accountId}`);
-  if (q.tier) where.push(sql`a.tier = ${q.tier}`);
+  if (q.tier) where.push(byTier ? sql`r.tier = ${q.tier}` : sql`a.tier = ${q.tier}`);
   if (q.templateFamilyId) where.push(sql`r.family_id = ${q.templateFamilyId}`);
   const sums = sql.raw(ROLLUP_COLUMNS.map((c) => `sum(r.${c})::int AS ${c}`).join(', '));
   type Row = Record<string, number> & { key: string; month: string; label: string | null };
+  const source = byTier
+    ? sql`survey_rollup_tiers r`
+    : q.cut === 'tier' || q.tier
+      ? sql`survey_rollup r JOIN accounts a ON a.id = r.account_id`
+      : sql`survey_rollup r`;
+  const key = byTier && q.cut === 'tier' ? sql`r.tier` : KEY[q.cut];
   const query = sql`
       SELECT g.*, ${labelOf(q.cut)} AS label FROM (
-        SELECT ${KEY[q.cut]} AS key, to_char(r.month, 'YYYY-MM') AS month, ${sums}
-        FROM survey_rollup r ${q.cut === 'tier' || q.tier ? sql`JOIN accounts a ON a.id = r.account_id` : sql``}
+        SELECT ${key} AS key, to_char(r.month, 'YYYY-MM') AS month, ${sums}
+        FROM ${source}
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY 1, 2 HAVING sum(r.invited) > 0 OR sum(r.responses) > 0) g`;
   // one account's months are a handful of rows: no transaction needed to keep JIT compilation away

@@ -37,6 +37,23 @@ export const surveyRollup = pgTable(
   (t) => [primaryKey({ name: 'survey_rollup_key', columns: [t.accountId, t.month, t.familyId] })],
 );
 
+/**
+ * The same counters per month, template family and the accounts' current tier: what the company-wide
+ * results (overall, cut by tier) read — a few dozen rows a year instead of one per account and month.
+ * Kept from survey_rollup by a statement trigger on it, and moved between tiers when an account's tier
+ * changes (migration 0019).
+ */
+export const surveyRollupTiers = pgTable(
+  'survey_rollup_tiers',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    familyId: uuid('family_id').notNull(),
+    tier: text('tier').notNull(),
+    ...counters,
+  },
+  (t) => [primaryKey({ name: 'survey_rollup_tiers_key', columns: [t.month, t.familyId, t.tier] })],
+);
+
 /** The zone the rollup's months were cut in; a change of company zone rebuilds it. One row (id 1). */
 export const surveyRollupState = pgTable('survey_rollup_state', {
   id: integer('id').primaryKey(),

@@ -106,7 +106,7 @@ export async function surveyResults(
     no_answer: total((c) => c.no_answer),
   };
   const followedUp = outcomes.contacted + outcomes.resolved + outcomes.no_answer;
-  const submitted = counts.reduce((s, c) => s + c.submitted, 0);
+  const answered = counts.reduce((s, c) => s + c.answered, 0);
   const byKey = groupBy(scores, (r) => r.key);
   const byMonth = groupBy(scores, (r) => r.month ?? '');
   return {
@@ -115,7 +115,7 @@ export async function surveyResults(
     weights: { method, used, values: weights, regressionResponses: regression?.n ?? null },
     responses: counts.reduce((s, c) => s + c.responses, 0),
     invited,
-    responseRate: invited ? submitted / invited : null,
+    responseRate: invited ? answered / invited : null,
     csi: csiIndex(all.means, weights),
     overall: all.overall,
     dimensions: CSI_DIMENSIONS.map((d) => ({
@@ -144,7 +144,7 @@ export async function surveyResults(
             label: c.label,
             responses: c.responses,
             invited: c.invited,
-            responseRate: c.invited ? c.submitted / c.invited : null,
+            responseRate: c.invited ? c.answered / c.invited : null,
             ...figures(byKey.get(c.key) ?? [], weights),
             overallResponses: summarise(byKey.get(c.key) ?? []).overall.responses,
           })),

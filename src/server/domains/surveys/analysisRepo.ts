@@ -96,7 +96,8 @@ export interface CountRow {
   key: string;
   label: string | null;
   invited: number;
-  submitted: number;
+  /** Of the invitations sent in the period, those answered (whenever). */
+  answered: number;
   responses: number;
   /** Responses of the period that opened a follow-up, and those whose outcome is recorded, per outcome. */
   follow_ups: number;
@@ -140,9 +141,9 @@ export function countRows(db: DbOrTx, q: SurveyQuery): Promise<CountRow[]> {
     db,
     sql`
     WITH sent AS (
-      SELECT key, count(*)::int AS invited, count(submitted_at)::int AS submitted
+      SELECT key, count(*)::int AS invited, count(submitted_at)::int AS answered
       FROM (${base(q, sql`i.sent_at`)}) x GROUP BY key
-    ), answered AS (
+    ), submitted AS (
       SELECT key, count(*)::int AS responses,
         count(follow_up_task_id)::int AS follow_ups,
         count(*) FILTER (WHERE follow_up_task_id IS NOT NULL AND follow_up_outcome = 'contacted')::int AS contacted,
@@ -150,11 +151,11 @@ export function countRows(db: DbOrTx, q: SurveyQuery): Promise<CountRow[]> {
         count(*) FILTER (WHERE follow_up_task_id IS NOT NULL AND follow_up_outcome = 'no_answer')::int AS no_answer
       FROM (${base(q, sql`i.submitted_at`)}) x GROUP BY key
     ), g AS (
-      SELECT coalesce(sent.key, answered.key) AS key, coalesce(invited, 0) AS invited,
-        coalesce(submitted, 0) AS submitted, coalesce(responses, 0) AS responses,
+      SELECT coalesce(sent.key, submitted.key) AS key, coalesce(invited, 0) AS invited,
+        coalesce(sent.answered, 0) AS answered, coalesce(responses, 0) AS responses,
         coalesce(follow_ups, 0) AS follow_ups, coalesce(contacted, 0) AS contacted,
         coalesce(resolved, 0) AS resolved, coalesce(no_answer, 0) AS no_answer
-      FROM sent FULL JOIN answered ON sent.key = answered.key
+      FROM sent FULL JOIN submitted ON sent.key = submitted.key
     )
     SELECT g.*, ${labelOf(q.cut)} AS label FROM g ORDER BY g.key`,
   );

@@ -3,7 +3,7 @@ import { CSI_DIMENSIONS, RATING_DIMENSIONS } from '../../../shared/surveys/schem
 import type { DbOrTx } from '../../db/client.js';
 import { withoutJit } from '../../db/jit.js';
 import { type CountRow, labelOf, type ScoreRow, type SurveyQuery } from './analysisRepo.js';
-import { ROLLUP_COLUMNS } from './rollupTable.js';
+import { ROLLUP_COLUMNS, ROLLUP_COUNTS } from './rollupTable.js';
 
 /** The zone the rollup's months were cut in (null before the first build). */
 export async function surveyRollupZone(db: DbOrTx): Promise<string | null> {
@@ -20,17 +20,6 @@ export async function alignSurveyRollupZone(db: DbOrTx, timeZone: string): Promi
 }
 
 type Range = { from: string; to: string };
-
-/** The counts of a CountRow (`submitted`: the rollup's `answered`). */
-const COUNTED = [
-  'invited',
-  'submitted',
-  'responses',
-  'follow_ups',
-  'contacted',
-  'resolved',
-  'no_answer',
-] as const;
 
 const nextMonth = (d: string) => {
   const [y, m] = d.split('-').map(Number);
@@ -105,8 +94,8 @@ export async function rollupRows(db: DbOrTx, q: SurveyQuery, months: Range) {
     for (let k = 0; k <= 10; k++) row('nps', null, r[`nps_${k}`], k * r[`nps_${k}`], k);
     const c =
       counts.get(r.key) ??
-      ({ key: r.key, label: r.label, ...Object.fromEntries(COUNTED.map((f) => [f, 0])) } as CountRow);
-    for (const f of COUNTED) c[f] += r[f === 'submitted' ? 'answered' : f];
+      ({ key: r.key, label: r.label, ...Object.fromEntries(ROLLUP_COUNTS.map((f) => [f, 0])) } as CountRow);
+    for (const f of ROLLUP_COUNTS) c[f] += r[f];
     counts.set(r.key, c);
   }
   return { scores, counts: [...counts.values()] };
@@ -118,7 +107,7 @@ export function mergeCounts(parts: CountRow[][]): CountRow[] {
   for (const c of parts.flat()) {
     const a = m.get(c.key);
     if (!a) m.set(c.key, { ...c });
-    else for (const f of COUNTED) a[f] += c[f];
+    else for (const f of ROLLUP_COUNTS) a[f] += c[f];
   }
   return [...m.values()].sort((a, b) => a.key.localeCompare(b.key));
 }

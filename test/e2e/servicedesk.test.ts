@@ -281,6 +281,23 @@ describe('service desk', () => {
         )?.status,
     ).toBe('done');
     await poll(() => item.count()).toBe(0);
+
+    // a task of my own from the dialog: title and due time are asked for
+    await page.getByTestId('task-new').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('.ant-btn-primary').click();
+    await poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBe(2);
+    await dialog.locator('input#title').fill('Prepare the quarterly review for ACME');
+    const due = dialog.locator('.ant-picker input');
+    await due.click();
+    await due.fill('2030-01-15 09:30');
+    await due.press('Enter');
+    await dialog.locator('.ant-btn-primary').click();
+    await poll(async () =>
+      (await call<{ items: { title: string; dueAt: string }[] }>('GET', '/tasks?assigneeId=me')).items
+        .filter((x) => x.title === 'Prepare the quarterly review for ACME')
+        .map((x) => x.dueAt.slice(0, 10)),
+    ).toEqual(['2030-01-15']);
     await page.context().close();
     expect(browser.pageErrors).toEqual([]);
   }, 60_000);

@@ -1,13 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TASK_KINDS } from '../../../shared/servicedesk/enums';
 import { applyApiError } from '../../components/formErrors';
 import { useCreateTask } from './api';
+import { TaskFields, type TaskKind } from './TaskFields';
 
 interface Values {
-  kind: (typeof TASK_KINDS)[number];
+  kind: TaskKind;
   title: string;
   notes: string;
   dueAt: Dayjs;
@@ -50,23 +50,7 @@ export function TaskDialog({ onClose }: { onClose: () => void }) {
         requiredMark={false}
         initialValues={{ kind: 'follow_up', notes: '' }}
       >
-        <Form.Item name="kind" label={t('tickets.kind')}>
-          <Select options={TASK_KINDS.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('tasks.title')}
-          rules={[{ required: true, whitespace: true, message: t('tasks.titleRequired') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="dueAt"
-          label={t('tasks.due')}
-          rules={[{ required: true, message: t('tasks.dueRequired') }]}
-        >
-          <DatePicker showTime />
-        </Form.Item>
+        <TaskFields />
         <Form.Item name="notes" label={t('tasks.notes')}>
           <Input.TextArea rows={3} maxLength={20_000} />
         </Form.Item>

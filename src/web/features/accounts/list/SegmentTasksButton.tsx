@@ -1,19 +1,19 @@
 import { CarryOutOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TASK_KINDS } from '../../../../shared/servicedesk/enums';
 import { MAX_ACCOUNT_TASKS } from '../../../../shared/servicedesk/interactionSchemas';
 import { api, withQuery } from '../../../api/client';
 import { applyApiError } from '../../../components/formErrors';
 import { useCan, useSession } from '../../auth/api';
+import { TaskFields, type TaskKind } from '../../tasks/TaskFields';
 import { filterQuery } from '../api';
 import type { AccountFilters } from './filters';
 
 interface Values {
-  kind: (typeof TASK_KINDS)[number];
+  kind: TaskKind;
   title: string;
   dueAt: Dayjs;
   assignTo: 'owner' | 'me';
@@ -82,23 +82,7 @@ export function SegmentTasksButton({ filters }: { filters: AccountFilters }) {
           onFinish={onFinish}
           data-testid="segment-tasks-form"
         >
-          <Form.Item name="kind">
-            <Select options={TASK_KINDS.map((k) => ({ value: k, label: t(`tasks.kinds.${k}`) }))} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('tasks.title')}
-            rules={[{ required: true, whitespace: true, message: t('tasks.titleRequired') }]}
-          >
-            <Input maxLength={200} data-testid="segment-tasks-title" />
-          </Form.Item>
-          <Form.Item
-            name="dueAt"
-            label={t('tasks.due')}
-            rules={[{ required: true, message: t('tasks.dueRequired') }]}
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-          </Form.Item>
+          <TaskFields titleTestId="segment-tasks-title" />
           <Form.Item name="assignTo" label={t('accounts.segmentTasks.assignTo')}>
             <Radio.Group>
               <Radio value="owner">{t('accounts.segmentTasks.owner')}</Radio>

@@ -56,8 +56,9 @@ function groupBy<T>(rows: T[], key: (r: T) => string) {
 }
 
 /**
- * Score and count rows of the period: whole months from the rollup when it can answer the query (and
- * was cut in the query's zone), the partial months at the ends and everything else from the responses.
+ * Score and count rows of the period: from the rollups when they can answer the query (and were cut in
+ * the query's zone) — any period company-wide, whole months per account — and the partial months at the
+ * ends of an account's period and everything else from the responses.
  */
 async function rows(db: DbOrTx, q: SurveyQuery, useRollup: boolean) {
   const split = useRollup && (await surveyRollupZone(db)) === q.timeZone ? rollupSplit(q) : null;
@@ -66,7 +67,7 @@ async function rows(db: DbOrTx, q: SurveyQuery, useRollup: boolean) {
     return { scores, counts };
   }
   const parts = await Promise.all([
-    rollupRows(db, q, split.months),
+    rollupRows(db, q, split.rolled),
     ...split.edges.map(async (e) => ({
       scores: await scoreRows(db, { ...q, ...e }, true),
       counts: await countRows(db, { ...q, ...e }),

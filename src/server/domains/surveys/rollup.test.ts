@@ -102,6 +102,10 @@ const QUERIES: Partial<SurveyQuery>[] = [
   { accountId: '' },
   { tier: 'key', cut: 'account' },
   { templateFamilyId: DEFAULT_TEMPLATE_FAMILY, cut: 'tier' },
+  // single days at the turn of a month in the company zone, and a half month of one tier
+  { from: '2025-01-31', to: '2025-02-01' },
+  { from: '2025-02-01', to: '2025-02-02', cut: 'tier' },
+  { from: '2025-01-16', to: '2025-02-01', tier: 'strategic' },
 ];
 
 /** Every query, from the rollup and from the responses alone, must give the same answer. */
@@ -128,7 +132,10 @@ const table = async () =>
     await t.database.pool.query('SELECT * FROM survey_rollup ORDER BY account_id, month, family_id')
   ).rows.filter((r) => Object.entries(r).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'month'));
 
-/** The per-tier sums as kept, and as survey_rollup and the accounts' tiers give them now (non-zero rows). */
+/**
+ * The per-day, per-tier sums added up per month, and survey_rollup's per-account months added up per the
+ * accounts' tiers now (non-zero rows): two tables kept apart by the same triggers must agree.
+ */
 async function tierSums() {
   const cols = (
     await t.database.pool.query<{ c: string }>('SELECT unnest(logicrm_survey_rollup_counters()) AS c')
@@ -137,7 +144,8 @@ async function tierSums() {
   const nonZero = cols.map((c) => `${c} <> 0`).join(' OR ');
   const sums = cols.map((c) => `sum(r.${c})::int AS ${c}`).join(', ');
   const kept = await t.database.pool.query(
-    `SELECT * FROM survey_rollup_tiers WHERE ${nonZero} ORDER BY month, family_id, tier`,
+    `SELECT * FROM (SELECT date_trunc('month', r.day::timestamp)::date AS month, r.family_id, r.tier, ${sums}
+       FROM survey_rollup_tiers r GROUP BY 1, 2, 3) x WHERE ${nonZero} ORDER BY month, family_id, tier`,
   );
   const derived = await t.database.pool.query(
     `SELECT * FROM (SELECT r.month, r.family_id, a.tier, ${sums} FROM survey_rollup r
@@ -226,9 +234,14 @@ describe('survey rollup', () => {
   it('is not used for cuts and filters through the shipment', () => {
     expect(rollupSplit(query({ cut: 'carrier' }))).toBeNull();
     expect(rollupSplit(query({ mode: 'express' }))).toBeNull();
-    expect(rollupSplit(query({ from: '2025-01-02', to: '2025-01-30' }))).toBeNull();
-    expect(rollupSplit(query({ from: '2025-01-02', to: '2025-03-30' }))).toEqual({
-      months: { from: '2025-02-01', to: '2025-03-01' },
+    // company-wide: the per-day sums answer any period; per account: whole months, the ends from responses
+    expect(rollupSplit(query({ from: '2025-01-02', to: '2025-01-30' }))).toEqual({
+      rolled: { from: '2025-01-02', to: '2025-01-30' },
+      edges: [],
+    });
+    expect(rollupSplit(query({ from: '2025-01-02', to: '2025-01-30', cut: 'account' }))).toBeNull();
+    expect(rollupSplit(query({ from: '2025-01-02', to: '2025-03-30', cut: 'account' }))).toEqual({
+      rolled: { from: '2025-02-01', to: '2025-03-01' },
       edges: [
         { from: '2025-01-02', to: '2025-02-01' },
         { from: '2025-03-01', to: '2025-03-30' },

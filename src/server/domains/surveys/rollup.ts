@@ -27,12 +27,14 @@ const nextMonth = (d: string) => {
 };
 
 /**
- * Splits a query's period into whole months (read from the rollup) and the partial months at its ends
- * (read from the responses); null when the rollup cannot answer the query (a cut or filter through the
- * shipment, or no whole month in the period).
+ * Splits a query's period into the part the rollups answer and the partial months at its ends read
+ * from the responses; null when the rollups cannot answer the query (a cut or filter through the
+ * shipment, or, per account, no whole month in the period). Without an account (overall, or cut by
+ * tier) the per-day sums answer any period whole.
  */
-export function rollupSplit(q: SurveyQuery): { months: Range; edges: Range[] } | null {
+export function rollupSplit(q: SurveyQuery): { rolled: Range; edges: Range[] } | null {
   if (!['overall', 'account', 'tier'].includes(q.cut) || q.carrierId || q.mode) return null;
+  if (byDay(q)) return { rolled: { from: q.from, to: q.to }, edges: [] };
   const first = q.from.endsWith('-01') ? q.from : nextMonth(q.from);
   const last = `${q.to.slice(0, 7)}-01`;
   if (first >= last) return null;
@@ -40,32 +42,36 @@ export function rollupSplit(q: SurveyQuery): { months: Range; edges: Range[] } |
     ...(q.from < first ? [{ from: q.from, to: first }] : []),
     ...(last < q.to ? [{ from: last, to: q.to }] : []),
   ];
-  return { months: { from: first, to: last }, edges };
+  return { rolled: { from: first, to: last }, edges };
 }
+
+/** Company-wide queries (no account) read the per-day, per-tier sums. */
+const byDay = (q: SurveyQuery) => q.cut !== 'account' && !q.accountId;
 
 const KEY: Record<string, SQL> = { overall: sql`''`, account: sql`r.account_id::text`, tier: sql`a.tier` };
 
 /**
- * The score and count rows of whole months, the same as scoreRows and countRows give for them. Without
- * an account (overall, or cut by tier) the per-tier sums answer; otherwise the per-account rows.
+ * The score and count rows of the rolled-up part of a period, the same as scoreRows and countRows give
+ * for it: from the per-day, per-tier sums without an account, from the per-account months otherwise.
  */
-export async function rollupRows(db: DbOrTx, q: SurveyQuery, months: Range) {
-  const byTier = q.cut !== 'account' && !q.accountId;
-  const where: SQL[] = [sql`r.month >= ${months.from}::date AND r.month < ${months.to}::date`];
+export async function rollupRows(db: DbOrTx, q: SurveyQuery, range: Range) {
+  const daily = byDay(q);
+  const when = daily ? sql`r.day` : sql`r.month`;
+  const where: SQL[] = [sql`${when} >= ${range.from}::date AND ${when} < ${range.to}::date`];
   if (q.accountId) where.push(sql`r.account_id = ${q.accountId}`);
-  if (q.tier) where.push(byTier ? sql`r.tier = ${q.tier}` : sql`a.tier = ${q.tier}`);
+  if (q.tier) where.push(daily ? sql`r.tier = ${q.tier}` : sql`a.tier = ${q.tier}`);
   if (q.templateFamilyId) where.push(sql`r.family_id = ${q.templateFamilyId}`);
   const sums = sql.raw(ROLLUP_COLUMNS.map((c) => `sum(r.${c})::int AS ${c}`).join(', '));
   type Row = Record<string, number> & { key: string; month: string; label: string | null };
-  const source = byTier
+  const source = daily
     ? sql`survey_rollup_tiers r`
     : q.cut === 'tier' || q.tier
       ? sql`survey_rollup r JOIN accounts a ON a.id = r.account_id`
       : sql`survey_rollup r`;
-  const key = byTier && q.cut === 'tier' ? sql`r.tier` : KEY[q.cut];
+  const key = daily && q.cut === 'tier' ? sql`r.tier` : KEY[q.cut];
   const query = sql`
       SELECT g.*, ${labelOf(q.cut)} AS label FROM (
-        SELECT ${key} AS key, to_char(r.month, 'YYYY-MM') AS month, ${sums}
+        SELECT ${key} AS key, to_char(${when}, 'YYYY-MM') AS month, ${sums}
         FROM ${source}
         WHERE ${sql.join(where, sql` AND `)}
         GROUP BY 1, 2 HAVING sum(r.invited) > 0 OR sum(r.responses) > 0) g`;

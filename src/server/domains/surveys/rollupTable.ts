@@ -38,20 +38,21 @@ export const surveyRollup = pgTable(
 );
 
 /**
- * The same counters per month, template family and the accounts' current tier: what the company-wide
- * results (overall, cut by tier) read — a few dozen rows a year instead of one per account and month.
- * Kept from survey_rollup by a statement trigger on it, and moved between tiers when an account's tier
- * changes (migration 0019).
+ * The same counters per local day, template family and the accounts' current tier: what the company-wide
+ * results (overall, and cut by tier) read for any period — about a thousand rows a year instead of
+ * one per account and month, and exact at both ends of a period that does not start or end with a
+ * month. Kept by the same trigger statements as survey_rollup, and moved between tiers when an account's
+ * tier changes (migration 0019).
  */
 export const surveyRollupTiers = pgTable(
   'survey_rollup_tiers',
   {
-    month: date('month', { mode: 'string' }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
     familyId: uuid('family_id').notNull(),
     tier: text('tier').notNull(),
     ...counters,
   },
-  (t) => [primaryKey({ name: 'survey_rollup_tiers_key', columns: [t.month, t.familyId, t.tier] })],
+  (t) => [primaryKey({ name: 'survey_rollup_tiers_key', columns: [t.day, t.familyId, t.tier] })],
 );
 
 /** The zone the rollup's months were cut in; a change of company zone rebuilds it. One row (id 1). */

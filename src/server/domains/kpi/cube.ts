@@ -97,6 +97,7 @@ function transit(slice: string, q: KpiQuery): SQL {
         interval '1 day') d(day)
       CROSS JOIN LATERAL (SELECT * FROM shipment_transit_daily s WHERE s.day = d.day::date
         AND s.minutes >= n.hour * 60 AND s.minutes < n.hour * 60 + 60 ${filters(q)} OFFSET 0) s
+      WHERE (${KEY[q.cut]}, n.bucket, n.hour) IN (SELECT key, bucket, hour FROM at)
       GROUP BY 1, 2, 3, 4
     ), mc AS (
       SELECT key, bucket, hour, minutes, cnt,

@@ -9,6 +9,9 @@
  * (in-process: no socket, the database work is what is measured). The raw-row KPI query (no rollups)
  * is timed once in the same run as the baseline. Results are merged into bench/results/shipments.json
  * (the file-import figures written by another run are kept).
+ * For iterating on queries, SHIPMENTS_BENCH_KEEP=1 keeps the database and SHIPMENTS_BENCH_REUSE=<name>
+ * times the queries again on a kept one (migrated to the current code, no base data, no bulk upsert);
+ * such a run only prints its figures and leaves the results file alone.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -24,6 +27,7 @@ const ACCOUNTS = Number(process.env.SHIPMENTS_BENCH_ACCOUNTS ?? (SMALL ? 10_000 
 const EVENTS_PER = Number(process.env.SHIPMENTS_BENCH_EVENTS_PER ?? 5);
 const BULK_BATCHES = Number(process.env.SHIPMENTS_BENCH_BULK_BATCHES ?? (SMALL ? 10 : 20));
 const BULK_SIZE = 5000;
+const REUSE = process.env.SHIPMENTS_BENCH_REUSE;
 /** Rows of the CSV file import (issue 4 asks for 1,000,000); 0 leaves it out. */
 const IMPORT_ROWS = Number(process.env.SHIPMENTS_BENCH_IMPORT_ROWS ?? 1_000_000);
 
@@ -64,11 +68,11 @@ const p50 = (v: number[]) => ms(percentile(v, 0.5));
 const p99 = (v: number[]) => ms(percentile(v, 0.99));
 
 export async function run(): Promise<void> {
-  const name = `shipbench_ship_${randomBytes(4).toString('hex')}`;
+  const name = REUSE ?? `shipbench_ship_${randomBytes(4).toString('hex')}`;
   const loadAtStart = loadavg()[0];
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  if (!REUSE) await admin.query(`CREATE DATABASE "${name}"`);
   const url = withDb(ADMIN_URL, name);
   const log = (m: string) => console.log(`shipments bench: ${m}`);
   try {
@@ -83,11 +87,13 @@ export async function run(): Promise<void> {
     const { kpiRows } = await import('../src/server/domains/kpi/repo.js');
     const database = openDatabase(url, 10);
     const t0 = performance.now();
-    const phases = await generateBaseData(
-      database.pool,
-      { shipments: SHIPMENTS, accounts: ACCOUNTS, eventsPerShipment: EVENTS_PER },
-      log,
-    );
+    const phases = REUSE
+      ? { rowsSeconds: 0, indexesSeconds: 0, rollupsSeconds: 0, vacuumSeconds: 0 }
+      : await generateBaseData(
+          database.pool,
+          { shipments: SHIPMENTS, accounts: ACCOUNTS, eventsPerShipment: EVENTS_PER },
+          log,
+        );
     const generatedSeconds = (performance.now() - t0) / 1000;
     await ensureOrganization(database.db, systemActor(), 'Bench Logistics');
     const { secret } = await createApiKey(database.db, systemActor(), { name: 'bench', role: 'service' });
@@ -113,9 +119,9 @@ export async function run(): Promise<void> {
       }
       return Math.round((BULK_BATCHES * BULK_SIZE) / ((performance.now() - t0) / 1000));
     };
-    const insertRate = await bulk(0);
-    const unchangedRate = await bulk(0);
-    const updateRate = await bulk(1);
+    const insertRate = REUSE ? 0 : await bulk(0);
+    const unchangedRate = REUSE ? 0 : await bulk(0);
+    const updateRate = REUSE ? 0 : await bulk(1);
     log(`bulk: insert ${insertRate}/s, unchanged ${unchangedRate}/s, update ${updateRate}/s`);
 
     const to = new Date().toISOString().slice(0, 10);
@@ -188,7 +194,11 @@ export async function run(): Promise<void> {
         aim,
       },
     ];
-    writeResult(
+    // a run on a reused database (no base data, no bulk upsert) only prints its figures
+    const report = REUSE
+      ? (_area: string, _db: string, metrics: unknown) => log(JSON.stringify(metrics, null, 1))
+      : writeResult;
+    report(
       'shipments',
       `PostgreSQL ${pgVersion} (${ADMIN_URL.replace(/\/\/[^@]*@/, '//')})`,
       [
@@ -267,7 +277,7 @@ export async function run(): Promise<void> {
       { merge: true },
     );
   } finally {
-    if (process.env.SHIPMENTS_BENCH_KEEP) log(`kept database ${name}`);
+    if (process.env.SHIPMENTS_BENCH_KEEP || REUSE) log(`kept database ${name}`);
     else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }

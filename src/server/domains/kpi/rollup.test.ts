@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { DemoRandom } from '../../demo/random.js';
+import { sliceFor } from './cube.js';
 import { KPI_CUTS, KPI_TRENDS, type KpiQuery, kpiRows } from './repo.js';
-import { kpiRowsFromRollup, rollupTimeZone } from './rollup.js';
+import { kpiRowsFromDailyRollup, kpiRowsFromRollup, rollupTimeZone } from './rollup.js';
 
 let t: TestApp;
 let headers: Record<string, string>;
@@ -19,8 +20,16 @@ function shipment(i: number) {
   const booked = start + r.int(0, 330) * 86_400_000 + r.int(0, 86_399) * 1000;
   const picked = booked + r.int(1, 30) * 3_600_000 + r.int(0, 3599) * 1000;
   const promised = picked + r.int(1, 5) * 86_400_000;
-  const delivered = Math.max(picked + 60_000, promised + r.int(-50, 40) * 3_600_000 + r.int(0, 59) * 1000);
-  const status = r.pick(['delivered', 'delivered', 'delivered', 'in_transit', 'cancelled'] as const);
+  // from R400 on, transit times crowd into four hours: many shipments share an hour (and some a minute),
+  // so the minutes inside the hour holding a percentile's rank decide it
+  const delivered =
+    i >= 400
+      ? picked + 47 * 3_600_000 + r.int(0, 239) * 60_000 + r.int(0, 59) * 1000
+      : Math.max(picked + 60_000, promised + r.int(-50, 40) * 3_600_000 + r.int(0, 59) * 1000);
+  const status =
+    i >= 400
+      ? r.pick(['delivered', 'delivered', 'cancelled'] as const)
+      : r.pick(['delivered', 'delivered', 'delivered', 'in_transit', 'cancelled'] as const);
   const dayOnly = r.chance(0.2);
   return {
     waybill: `R${i}`,
@@ -65,7 +74,7 @@ beforeAll(async () => {
       headers,
       payload: { code, kind: 'carrier', nameZh: code },
     });
-  await bulk(Array.from({ length: 400 }, (_, i) => shipment(i)));
+  await bulk(Array.from({ length: 700 }, (_, i) => shipment(i)));
   // later writes: re-sent waybills with new values (status, dates, account, lane), more exceptions
   const resent = [...new Set(Array.from({ length: 150 }, () => r.int(0, 399)))];
   await bulk(resent.map((i) => shipment(i)));
@@ -75,11 +84,20 @@ beforeAll(async () => {
     SELECT id, 'loss' FROM shipments WHERE status = 'delivered' AND waybill LIKE 'R1%' ON CONFLICT DO NOTHING`);
   await db.execute(sql`DELETE FROM shipment_exceptions WHERE shipment_id IN
     (SELECT id FROM shipments WHERE waybill LIKE 'R2%') AND kind IN ('damage', 'loss')`);
-  await db.execute(sql`UPDATE shipment_exceptions SET kind = 'damage' WHERE kind = 'delay'`);
+  await db.execute(sql`UPDATE shipment_exceptions e SET kind = 'damage' WHERE kind = 'delay'
+    AND NOT EXISTS (SELECT 1 FROM shipment_exceptions y WHERE y.shipment_id = e.shipment_id AND y.kind = 'damage')`);
   await db.execute(sql`DELETE FROM shipments WHERE waybill LIKE 'R3%'`);
   // an account merge moves shipments with a plain UPDATE
   await db.execute(sql`UPDATE shipments SET account_id = (SELECT id FROM accounts WHERE code = 'R1')
     WHERE account_id = (SELECT id FROM accounts WHERE code = 'R3') AND waybill LIKE '%7'`);
+  // plain status changes and deliveries moved into another month and week
+  await db.execute(
+    sql`UPDATE shipments SET status = 'cancelled' WHERE waybill LIKE '%3' AND status = 'delivered'`,
+  );
+  await db.execute(sql`UPDATE shipments SET status = 'delivered', delivered_at = booked_at + interval '50 hours'
+    WHERE waybill LIKE '%5' AND status = 'in_transit'`);
+  await db.execute(sql`UPDATE shipments SET delivered_at = delivered_at + interval '37 days 5 hours',
+    booked_at = booked_at + interval '31 days' WHERE waybill LIKE '%9' AND status = 'delivered'`);
 });
 afterAll(() => t.close());
 
@@ -91,6 +109,42 @@ const normalise = (rows: Record<string, unknown>[]) =>
     transit_p50: row.transit_p50 === null ? null : Number(row.transit_p50),
     transit_p90: row.transit_p90 === null ? null : Number(row.transit_p90),
   }));
+
+/**
+ * Rows where the cube differs from the daily rollups regrouped by GROUPING SETS (an independent way to
+ * the same slices): every slice and grain of both cube tables, all-zero rows left out on both sides.
+ */
+async function cubeMismatches(): Promise<number> {
+  const slices = sql`CASE GROUPING(carrier_id, origin, destination, mode) WHEN 15 THEN 'overall'
+    WHEN 7 THEN 'carrier' WHEN 14 THEN 'mode' WHEN 11 THEN 'origin' WHEN 9 THEN 'lane' ELSE 'carrier_lane' END`;
+  const sets = sql`GROUPING SETS ((), (carrier_id), (mode), (origin), (origin, destination),
+    (carrier_id, origin, destination))`;
+  const grains = sql`CROSS JOIN (VALUES ('week'), ('month')) g(grain)`;
+  const keep = sql`WHERE slice <> 'carrier_lane' OR grain = 'month'`;
+  const m = sql`delivered, on_time_ts, judged_ts, on_time_date, judged_date, cargo_issues, volume, revenue_cents, cost_cents`;
+  const sums = sql`sum(delivered) AS delivered, sum(on_time_ts) AS on_time_ts, sum(judged_ts) AS judged_ts,
+    sum(on_time_date) AS on_time_date, sum(judged_date) AS judged_date, sum(cargo_issues) AS cargo_issues,
+    sum(volume) AS volume, sum(revenue_cents) AS revenue_cents, sum(cost_cents) AS cost_cents`;
+  const { rows } = await t.database.db.execute<{ n: number }>(sql`
+    WITH totals AS (
+      SELECT * FROM (SELECT ${slices} AS slice, grain, date_trunc(grain, day::timestamp)::date AS period,
+        carrier_id, origin, destination, mode, ${sums}
+      FROM shipment_kpi_daily_totals ${grains} GROUP BY grain, period, ${sets}) x ${keep}
+    ), cube AS (
+      SELECT slice, grain, period, carrier_id, origin, destination, mode, ${m} FROM shipment_kpi_cube
+    ), hours AS (
+      SELECT * FROM (SELECT ${slices} AS slice, grain, date_trunc(grain, day::timestamp)::date AS period,
+        carrier_id, origin, destination, mode, floor(minutes / 60.0)::int AS hour, sum(shipments) AS n
+      FROM shipment_transit_daily ${grains} GROUP BY grain, period, hour, ${sets}) x ${keep}
+    ), hour_cube AS (
+      SELECT slice, grain, period, carrier_id, origin, destination, mode, hour, shipments FROM shipment_transit_cube
+    )
+    SELECT ((SELECT count(*) FROM ((TABLE totals EXCEPT TABLE cube) UNION ALL (TABLE cube EXCEPT TABLE totals)) d
+        WHERE (d.delivered, d.volume, d.revenue_cents, d.cost_cents, d.cargo_issues) <> (0, 0, 0, 0, 0))
+      + (SELECT count(*) FROM ((TABLE hours EXCEPT TABLE hour_cube) UNION ALL (TABLE hour_cube EXCEPT TABLE hours)) d
+        WHERE d.n <> 0))::int AS n`);
+  return rows[0]!.n;
+}
 
 describe('daily KPI rollup', () => {
   it('was cut in the company zone', async () => {
@@ -110,12 +164,20 @@ describe('daily KPI rollup', () => {
       { mode: 'air' },
       { origin: '上海', destination: '北京' },
       { accountId: id('R2'), mode: 'rail' },
+      { origin: '深圳' },
+      { destination: '成都' },
+      { carrierId: id('RC1'), origin: '广州', destination: '北京' },
+      { carrierId: id('RC3'), mode: 'road_ltl' },
     ];
+    // whole months, mid-month edges, a period inside one week, one across a month end
     const periods = [
       ['2025-01-01', '2026-01-01'],
       ['2025-03-15', '2025-07-02'],
+      ['2025-02-11', '2025-02-14'],
+      ['2025-05-27', '2025-06-12'],
     ];
     let compared = 0;
+    let fromCube = 0;
     for (const cut of KPI_CUTS)
       for (const trend of KPI_TRENDS)
         for (const f of filters)
@@ -125,8 +187,34 @@ describe('daily KPI rollup', () => {
             const rolled = normalise(await kpiRowsFromRollup(db, q));
             expect(rolled, JSON.stringify(q)).toEqual(raw);
             compared += raw.length;
+            if (sliceFor(q)) fromCube += raw.length;
           }
     expect(compared).toBeGreaterThan(1000);
+    expect(fromCube).toBeGreaterThan(500);
+  });
+
+  it('keeps every slice and grain of the cube equal to the daily rollups regrouped', async () => {
+    const { rows } = await t.database.db.execute<{ n: number }>(
+      sql`SELECT (SELECT count(*) FROM shipment_kpi_cube) + (SELECT count(*) FROM shipment_transit_cube) AS n`,
+    );
+    expect(Number(rows[0]!.n)).toBeGreaterThan(1000);
+    expect(await cubeMismatches()).toBe(0);
+  });
+
+  it('reads the daily rollups alone for filters no slice keeps, with the same results', async () => {
+    const q: KpiQuery = {
+      from: '2025-02-03',
+      to: '2025-11-20',
+      timeZone: 'Asia/Shanghai',
+      rule: 'date',
+      cut: 'lane',
+      trend: 'week',
+    };
+    expect(sliceFor({ ...q, mode: 'air' })).toBeUndefined();
+    expect(sliceFor(q)?.slice).toBe('lane');
+    expect(normalise(await kpiRowsFromDailyRollup(t.database.db, q))).toEqual(
+      normalise(await kpiRows(t.database.db, q)),
+    );
   });
 
   it('is re-cut when the company changes its zone', async () => {
@@ -150,5 +238,13 @@ describe('daily KPI rollup', () => {
       trend: 'week',
     };
     expect(normalise(await kpiRowsFromRollup(db, q))).toEqual(normalise(await kpiRows(db, q)));
+    expect(await cubeMismatches()).toBe(0);
+    for (const cut of KPI_CUTS)
+      for (const trend of KPI_TRENDS) {
+        const edge: KpiQuery = { ...q, from: '2025-03-15', to: '2025-10-09', cut, trend };
+        expect(normalise(await kpiRowsFromRollup(db, edge)), JSON.stringify(edge)).toEqual(
+          normalise(await kpiRows(db, edge)),
+        );
+      }
   });
 });

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { withoutJit } from '../../db/jit.js';
+import { kpiRowsFromCube, sliceFor } from './cube.js';
 import { filters, KEY, type KpiQuery, type KpiRow, kpiRows, labelOf } from './repo.js';
 
 /** The zone the daily rollup was cut in (null before the first build). */
@@ -49,13 +50,23 @@ function transitFromHistogram(q: KpiQuery): SQL {
 }
 
 /**
- * The same rows as kpiRows (repo.ts) read from the daily rollups: counts and money summed over days,
- * transit percentiles from the minute histogram. Where an account is involved (one account, or the cut
- * by account) the rollups do not apply — they keep no account — and its raw rows are read through the
- * shipments' account indexes (a few dozen rows a year for most accounts).
+ * The same rows as kpiRows (repo.ts) from the rollups. Where an account is involved (one account, or
+ * the cut by account) the rollups do not apply — they keep no account — and its raw rows are read
+ * through the shipments' account indexes (a few dozen rows a year for most accounts). Otherwise the
+ * smallest cube slice holding the cut and the filters answers (cube.ts); a filter combination no slice
+ * keeps (say carrier and mode) reads the daily rollups alone.
  */
 export async function kpiRowsFromRollup(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
   if (q.cut === 'account' || q.accountId !== undefined) return kpiRows(db, q);
+  const slice = sliceFor(q);
+  return slice ? kpiRowsFromCube(db, q, slice) : kpiRowsFromDailyRollup(db, q);
+}
+
+/**
+ * The daily rollups alone: counts and money summed over days, transit percentiles from the minute
+ * histogram. Correct for any filters, but it reads about a row per shipment of the period.
+ */
+export async function kpiRowsFromDailyRollup(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
   const res = await db.transaction(async (tx) => {
     await withoutJit(tx);
     return tx.execute<KpiRow>(sql`

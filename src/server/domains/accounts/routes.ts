@@ -12,6 +12,7 @@ import {
 import { duplicateKeys } from '../../../shared/customers/duplicates.js';
 import '../../../shared/customers/messages.js';
 import type { AppDeps } from '../../http/deps.js';
+import { presentedJson } from '../../http/presentedJson.js';
 import { decodeCursor, pageQuerySchema, pageSchema, toPage } from '../../lib/pagination.js';
 import { listAccountContacts } from './contactsService.js';
 import { findDuplicateCandidates } from './duplicatesRepo.js';
@@ -38,14 +39,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
         querystring: accountListQuerySchema,
         response: { 200: pageSchema(accountListItemSchema) },
       },
+      serializerCompiler: presentedJson,
     },
     async (req) => {
       const after = decodeCursor(req.query.cursor, 2) as [string | number, string] | null;
       const rows = await listAccountRows(db, req.query, req.actor.id, after);
-      const page = toPage(rows, req.query.limit, (r) => [
-        r.sortKey instanceof Date ? r.sortKey.toISOString() : String(r.sortKey ?? ''),
-        r.id,
-      ]);
+      const page = toPage(rows, req.query.limit, (r) => [r.sortKey ?? '', r.id]);
       return { items: page.items.map(toAccountListItem), nextCursor: page.nextCursor };
     },
   );

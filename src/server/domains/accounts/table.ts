@@ -101,7 +101,9 @@ export const contacts = pgTable(
     ...editableColumns(),
   },
   (t) => [
-    index('contacts_account_idx').on(t.accountId),
+    // an account's contacts in `ORDER BY is_primary DESC, created_at` order: the primary contact of the
+    // list, the export and survey dispatch is the first entry, read without a sort
+    index('contacts_account_primary_idx').on(t.accountId, t.isPrimary.desc().nullsFirst(), t.createdAt),
     index('contacts_mobile_idx').on(t.mobile),
     index('contacts_email_domain_idx').on(sql`split_part(${t.email}, '@', 2)`),
     index('contacts_search_grams_idx').using('gin', t.searchGrams),

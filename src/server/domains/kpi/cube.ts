@@ -28,7 +28,7 @@ export function sliceFor(q: KpiQuery) {
   if (q.cut === 'mode' || q.mode) needed.add('mode');
   if (q.cut === 'lane' || q.origin) needed.add('origin');
   if (q.cut === 'lane' || q.destination) needed.add('destination');
-  return SLICES.find((s) => [...needed].every((d) => s.dims.includes(d as Dim)));
+  return SLICES.find((s) => [...needed].every((d) => s.dims.includes(d)));
 }
 
 const dates = (v: string[]) => sql`${`{${v.join(',')}}`}::date[]`;

@@ -1,3 +1,4 @@
+import { addDays, addMonths, monthStart, weekStart } from '../../lib/calendarDates.js';
 import type { KpiTrend } from './repo.js';
 
 /**
@@ -22,19 +23,6 @@ export interface Bucket {
   lo: string;
   hi: string;
 }
-
-const DAY = 86_400_000;
-const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const addDays = (d: string, n: number) => iso(ms(d) + n * DAY);
-const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
-function addMonths(d: string, n: number): string {
-  const t = new Date(ms(d));
-  t.setUTCMonth(t.getUTCMonth() + n);
-  return iso(t.getTime());
-}
-/** Monday of the date's week. */
-const weekStart = (d: string) => addDays(d, -((new Date(ms(d)).getUTCDay() + 6) % 7));
 
 /** The trend buckets of [from, to), each clipped to the period. */
 export function bucketsOf(from: string, to: string, trend: KpiTrend): Bucket[] {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
-import { addDays, expiryState } from './service.js';
+import { addDays } from '../../lib/calendarDates.js';
+import { expiryState } from './service.js';
 
 let t: TestApp;
 let manager: Record<string, string>;

@@ -8,6 +8,7 @@ import type {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { staleWrite } from '../../db/versioned.js';
 import type { Actor } from '../../lib/actor.js';
+import { addDays } from '../../lib/calendarDates.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { recordChange } from '../audit/service.js';
@@ -47,9 +48,6 @@ export const todayIn = (timeZone: string, now = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     now,
   );
-
-export const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** valid, expiring (within the warning window) or expired, judged on calendar dates. */
 export function expiryState(expiresOn: string | null, today: string, warnDays: number) {

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { CSI_DIMENSIONS, RATING_DIMENSIONS } from '../../../shared/surveys/schemas.js';
 import type { DbOrTx } from '../../db/client.js';
 import { withoutJit } from '../../db/jit.js';
+import { addMonths, monthStart } from '../../lib/calendarDates.js';
 import { type CountRow, labelOf, type ScoreRow, type SurveyQuery } from './analysisRepo.js';
 import { ROLLUP_COLUMNS, ROLLUP_COUNTS } from './rollupTable.js';
 
@@ -21,11 +22,6 @@ export async function alignSurveyRollupZone(db: DbOrTx, timeZone: string): Promi
 
 type Range = { from: string; to: string };
 
-const nextMonth = (d: string) => {
-  const [y, m] = d.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
-
 /**
  * Splits a query's period into the part the rollups answer and the partial months at its ends read
  * from the responses; null when the rollups cannot answer the query (a cut or filter through the
@@ -35,8 +31,8 @@ const nextMonth = (d: string) => {
 export function rollupSplit(q: SurveyQuery): { rolled: Range; edges: Range[] } | null {
   if (!['overall', 'account', 'tier'].includes(q.cut) || q.carrierId || q.mode) return null;
   if (byDay(q)) return { rolled: { from: q.from, to: q.to }, edges: [] };
-  const first = q.from.endsWith('-01') ? q.from : nextMonth(q.from);
-  const last = `${q.to.slice(0, 7)}-01`;
+  const first = q.from.endsWith('-01') ? q.from : addMonths(monthStart(q.from), 1);
+  const last = monthStart(q.to);
   if (first >= last) return null;
   const edges = [
     ...(q.from < first ? [{ from: q.from, to: first }] : []),

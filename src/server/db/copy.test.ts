@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.js';
-import { copyFrom, copyValue } from './copy.js';
+import { copyFrom, copyTextArray, copyValue } from './copy.js';
 
 let client: pg.Client;
 let drop: () => Promise<void>;
@@ -39,6 +39,34 @@ describe('COPY FROM STDIN', () => {
       /double precision/,
     );
     expect((await client.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+  });
+
+  it('stores text arrays exactly: quotes, backslashes, commas, braces, blanks, tabs, NULL-like words', async () => {
+    await client.query('CREATE TEMP TABLE a (n int, list text[])');
+    const lists = [[], ['a,b', '{c}', ' d ', 'e"f', 'g\\h', 'NULL', 'tab\there', '中文\nline'], ['']];
+    const text = lists.map((l, i) => `${i}\t${copyTextArray(l)}\n`).join('');
+    expect(await copyFrom(client, 'COPY a FROM STDIN', [text])).toBe(3);
+    const { rows } = await client.query('SELECT list FROM a ORDER BY n');
+    expect(rows.map((r) => r.list)).toEqual(lists);
+    expect(copyTextArray(null)).toBe('\\N');
+  });
+
+  it('makes lazy chunks one at a time; a chunk that throws fails the COPY with that error', async () => {
+    await client.query('CREATE TEMP TABLE g (n int)');
+    const made: number[] = [];
+    function* chunks(failAt: number) {
+      for (let i = 0; i < 3; i++) {
+        if (i === failAt) throw new Error(`chunk ${i} refused`);
+        made.push(i);
+        yield `${i}\n`;
+      }
+    }
+    expect(await copyFrom(client, 'COPY g FROM STDIN', chunks(-1))).toBe(3);
+    expect(made).toEqual([0, 1, 2]);
+    await client.query('BEGIN');
+    await expect(copyFrom(client, 'COPY g FROM STDIN', chunks(1))).rejects.toThrow('chunk 1 refused');
+    await client.query('ROLLBACK');
+    expect((await client.query('SELECT count(*)::int AS n FROM g')).rows[0].n).toBe(3);
   });
 
   it('refuses a number that is not finite, naming the column', () => {

@@ -1,35 +1,61 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import pg from 'pg';
+import type { DbOrTx } from './client.js';
 
-/** The part of node-pg's connection a COPY FROM STDIN needs (its protocol messages copyData / copyDone). */
+/** The part of node-pg's connection a COPY FROM STDIN needs (its protocol messages copyData / copyDone / copyFail). */
 interface CopyConnection {
   sendCopyFromChunk(chunk: Buffer): void;
   endCopyFrom(): void;
+  sendCopyFail(message: string): void;
 }
 
 /**
- * `COPY … FROM STDIN` on one client, fed with prepared chunks of text-format lines: node-pg speaks the
- * copy sub-protocol, so no stream package is needed. Resolves with the number of rows copied.
+ * `COPY … FROM STDIN` on one client, fed with chunks of text-format lines: node-pg speaks the copy
+ * sub-protocol, so no stream package is needed. The chunks may be made lazily (a generator): each is
+ * sent, then the event loop runs, so the server stores one chunk while the next is being made. A chunk
+ * that throws fails the COPY (CopyFail) and the promise rejects with that error. Resolves with the
+ * number of rows copied.
  */
 export function copyFrom(
   client: pg.ClientBase,
   statement: string,
-  chunks: readonly string[],
+  chunks: Iterable<string>,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const query = new pg.Query(statement) as pg.Query & {
       handleCopyInResponse: (connection: CopyConnection) => void;
     };
+    let settled = false;
+    let thrown: unknown = null;
     query.handleCopyInResponse = (connection) => {
-      for (const chunk of chunks) connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
-      connection.endCopyFrom();
+      void (async () => {
+        try {
+          for (const chunk of chunks) {
+            if (settled) return; // the server refused a row: it ignores the rest, so stop making it
+            connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
+            await yieldToLoop();
+          }
+          if (!settled) connection.endCopyFrom();
+        } catch (err) {
+          thrown = err;
+          if (!settled) connection.sendCopyFail(err instanceof Error ? err.message : String(err));
+        }
+      })();
     };
-    query.on('end', (result: pg.QueryResult) => resolve(result.rowCount ?? 0));
-    query.on('error', reject);
+    query.on('end', (result: pg.QueryResult) => {
+      settled = true;
+      resolve(result.rowCount ?? 0);
+    });
+    query.on('error', (err: Error) => {
+      settled = true;
+      reject(thrown ?? err);
+    });
     client.query(query);
   });
 }
 
 const SPECIAL = /[\\\t\n\r]/g;
+const HAS_SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /**
@@ -43,5 +69,56 @@ export function copyValue(value: unknown, column: string): string {
     return String(value);
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.replace(SPECIAL, (c) => ESCAPES[c]);
+  // most values have nothing to escape: looking is cheaper than replacing (imports send millions)
+  return HAS_SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ESCAPES[c]) : text;
+}
+
+/**
+ * The lines of `rows` (null: the row is left out) in chunks of `size`, made one chunk at a time as the
+ * COPY asks for them (copyFrom): rows given by a generator are made then too, while the server stores
+ * the chunk before.
+ */
+export function* copyLines<T>(
+  rows: Iterable<T>,
+  line: (row: T) => string | null,
+  size = 5_000,
+): Generator<string> {
+  let lines: string[] = [];
+  for (const row of rows) {
+    const text = line(row);
+    if (text === null) continue;
+    lines.push(text);
+    if (lines.length === size) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+}
+
+const ARRAY_SPECIAL = /["\\]/g;
+
+/**
+ * A text[] value in COPY's text format: `{"a","b \"c\""}` (every element quoted, so commas, braces
+ * and blanks need no thought), then escaped as any value. Null or undefined → \N.
+ */
+export function copyTextArray(values: readonly string[] | null | undefined): string {
+  if (values === null || values === undefined) return '\\N';
+  const literal = `{${values.map((v) => `"${v.replace(ARRAY_SPECIAL, (c) => `\\${c}`)}"`).join(',')}}`;
+  return copyValue(literal, 'array');
+}
+
+/**
+ * Runs `fn` on the connection under a Drizzle handle: a transaction's own connection (so the COPY is
+ * part of it), or one taken from the pool for a database handle.
+ */
+export async function withConnection<T>(db: DbOrTx, fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  const { client } = db._.session as unknown as { client: pg.Pool | pg.ClientBase };
+  if (!(client instanceof pg.Pool)) return fn(client);
+  const pooled = await client.connect();
+  try {
+    return await fn(pooled);
+  } finally {
+    pooled.release();
+  }
 }

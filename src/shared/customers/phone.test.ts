@@ -22,6 +22,26 @@ describe('normalizePhone', () => {
     });
   });
 
+  it('parses plainly typed mainland numbers as libphonenumber does, for every five-digit prefix', () => {
+    // full-width digits are never taken for plain ones: their parse is libphonenumber's own
+    const fullWidth = (s: string) =>
+      s.replace(/[0-9+]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const differ: string[] = [];
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    for (let prefix = 10_000; prefix < 20_000; prefix++) {
+      // the first tail fills the parse of the prefix, the second is answered from it
+      for (const tail of ['000000', '987654']) {
+        const digits = `${prefix}${tail}`;
+        for (const kind of ['mobile', 'any'] as const) {
+          for (const typed of [digits, `+86${digits}`])
+            if (!same(normalizePhone(typed, { kind }), normalizePhone(fullWidth(typed), { kind })))
+              differ.push(`${typed} ${kind}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('normalises mainland landlines with area codes and extensions', () => {
     expect(normalizePhone('010-12345678')).toMatchObject({
       ok: true,

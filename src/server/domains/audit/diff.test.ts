@@ -25,6 +25,24 @@ describe('diffRecords', () => {
       ),
     ).toEqual({ name: { before: 'A', after: 'B' } });
   });
+  it('compares as JSON: NaN is nothing, an empty list or false is something, equal content is equal', () => {
+    expect(
+      diffRecords(
+        { nan: null, list: null, off: null, needs: { modes: ['road'] }, n: 1, s: 'a', same: ['x'] },
+        { nan: Number.NaN, list: [], off: false, needs: { modes: ['road'] }, n: 2, s: 'b', same: ['x'] },
+      ),
+    ).toEqual({
+      list: { before: null, after: [] },
+      off: { before: null, after: false },
+      n: { before: 1, after: 2 },
+      s: { before: 'a', after: 'b' },
+    });
+    expect(
+      diffRecords({ infinite: Number.POSITIVE_INFINITY, zero: 0 }, { infinite: null, zero: null }),
+    ).toEqual({
+      zero: { before: 0, after: null },
+    });
+  });
   it('never writes secrets, only that they changed', () => {
     expect(diffRecords({ passwordHash: 'h1' }, { passwordHash: 'h2' })).toEqual({
       passwordHash: { before: '***', after: '***' },

@@ -8,6 +8,21 @@ const SECRET = /password|secret|token|hash/i;
 const normalise = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
 
 /**
+ * Whether two different normalised values differ as JSON, written out only when nothing cheaper tells
+ * (imports diff 100,000s of records): two texts differ; beside nothing, a text, a boolean, a list or a
+ * finite number differs (only NaN and Infinity are written out as null).
+ */
+function differs(b: unknown, a: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return true;
+  if (a === null || b === null) {
+    const value = a === null ? b : a;
+    if (typeof value === 'string' || typeof value === 'boolean' || Array.isArray(value)) return true;
+    if (typeof value === 'number') return Number.isFinite(value);
+  }
+  return JSON.stringify(b) !== JSON.stringify(a);
+}
+
+/**
  * Field-by-field before/after of a record. `before` null means created, `after` null deleted.
  * Values are compared as JSON so arrays and objects count as changed only when their content is.
  */
@@ -21,10 +36,7 @@ export function diffRecords(
     if (IGNORED.has(key)) continue;
     const b = normalise(before?.[key]);
     const a = normalise(after?.[key]);
-    if (b === null && a === null) continue;
-    // a text beside nothing differs without writing either out (imports diff 100,000s of new records)
-    const plain = (typeof a === 'string' && b === null) || (typeof b === 'string' && a === null);
-    if (!plain && JSON.stringify(b) === JSON.stringify(a)) continue;
+    if (a === b || !differs(b, a)) continue;
     changes[key] = SECRET.test(key)
       ? { before: b === null ? null : '***', after: a === null ? null : '***' }
       : { before: b, after: a };

@@ -55,6 +55,7 @@ type DuplicateHit = {
 
 /** Existing accounts sharing a credit code, a normalised name or a mobile number with new rows. */
 async function likelyDuplicates(db: DbOrTx, rows: readonly PlannedRow[]): Promise<DuplicateHit[]> {
+  if (rows.length === 0) return []; // a re-import creates nothing: no need to read every live account
   const keys = rows.map((r, i) => {
     const k = duplicateKeys(r.account);
     // the contact's numbers are E.164 already (validated): duplicateKeys would only parse them again

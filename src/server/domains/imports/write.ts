@@ -167,19 +167,25 @@ export async function writePlan(
   rows: readonly PlannedRow[],
   ctx: WriteContext,
 ): Promise<WriteCounts> {
-  const audit: AuditEntry[] = [];
   const creates = rows.filter((r) => r.existing === null);
   const updates = rows.filter((r) => r.existing !== null);
 
-  // new accounts, with generated codes for rows without one
+  // new accounts, with generated codes for rows without one; made as the COPY asks for them (below)
   const reserved = new Set(rows.flatMap((r) => (r.account.code ? [r.account.code.toLowerCase()] : [])));
   const generated = await bulk.nextAccountCodes(tx, creates.filter((r) => !r.account.code).length, reserved);
-  const newAccounts = creates.map((r) =>
-    newAccount(r, randomUUID(), r.account.code ?? generated.shift()!, ctx.actor),
-  );
+  const accountIds = creates.map(() => randomUUID());
+  const codes = creates.map((r) => r.account.code ?? generated.shift()!);
+  const newAccounts: AccountWrite[] = [];
+  function* accountsMade(): Generator<AccountWrite> {
+    for (let i = 0; i < creates.length; i++) {
+      const account = newAccount(creates[i], accountIds[i], codes[i], ctx.actor);
+      newAccounts.push(account);
+      yield account;
+    }
+  }
   const newContacts: ContactWrite[] = [];
   creates.forEach((r, i) => {
-    if (r.contact) newContacts.push(contactWrite(r, newAccounts[i].id, null, true, ctx));
+    if (r.contact) newContacts.push(contactWrite(r, accountIds[i], null, true, ctx));
   });
 
   // changed accounts and contacts
@@ -218,49 +224,51 @@ export async function writePlan(
     if (!accountChanged && !contactChanged) unchanged++;
   }
 
-  await bulk.insertAccounts(tx, newAccounts);
-  for (const a of newAccounts)
-    audit.push({
-      entity: 'account',
-      entityId: a.id,
-      action: 'create',
-      before: null,
-      after: createdAccount(a),
-      accountId: a.id,
-    });
+  await bulk.insertAccounts(tx, accountsMade());
   await ctx.onProgress?.(newAccounts.length);
-  for (const a of await bulk.updateAccounts(tx, changedAccounts)) {
-    const before = beforeAccounts.get(a.id)!;
-    audit.push({
-      entity: 'account',
-      entityId: a.id,
-      action: 'update',
-      before: auditedAccount(before),
-      after: auditedAccount(a),
-      accountId: a.id,
-    });
-  }
+  const storedAccounts = await bulk.updateAccounts(tx, changedAccounts);
   await bulk.insertContacts(tx, newContacts);
-  for (const c of newContacts)
-    audit.push({
-      entity: 'contact',
-      entityId: c.id,
-      action: 'create',
-      before: null,
-      after: createdContact(c),
-      accountId: c.accountId,
-    });
-  for (const c of await bulk.updateContacts(tx, changedContacts)) {
-    const before = beforeContacts.get(c.id)!;
-    audit.push({
-      entity: 'contact',
-      entityId: c.id,
-      action: 'update',
-      before: auditedContact(before),
-      after: auditedContact(c),
-      accountId: c.accountId,
-    });
+  const storedContacts = await bulk.updateContacts(tx, changedContacts);
+
+  // one entry per record created or changed, made as the audit COPY asks for them
+  function* auditEntries(): Generator<AuditEntry> {
+    for (const a of newAccounts)
+      yield {
+        entity: 'account',
+        entityId: a.id,
+        action: 'create',
+        before: null,
+        after: createdAccount(a),
+        accountId: a.id,
+      };
+    for (const a of storedAccounts)
+      yield {
+        entity: 'account',
+        entityId: a.id,
+        action: 'update',
+        before: auditedAccount(beforeAccounts.get(a.id)!),
+        after: auditedAccount(a),
+        accountId: a.id,
+      };
+    for (const c of newContacts)
+      yield {
+        entity: 'contact',
+        entityId: c.id,
+        action: 'create',
+        before: null,
+        after: createdContact(c),
+        accountId: c.accountId,
+      };
+    for (const c of storedContacts)
+      yield {
+        entity: 'contact',
+        entityId: c.id,
+        action: 'update',
+        before: auditedContact(beforeContacts.get(c.id)!),
+        after: auditedContact(c),
+        accountId: c.accountId,
+      };
   }
-  await recordChanges(tx, ctx.actor, audit);
+  await recordChanges(tx, ctx.actor, auditEntries());
   return { created: creates.length, updated: updates.length - unchanged, unchanged };
 }

@@ -183,6 +183,13 @@ describe('survey rollup', () => {
     expect(moved.kept).toEqual(moved.derived);
     expect(moved.kept).not.toEqual(before.kept);
     expect(moved.kept.some((r) => r.tier === 'general')).toBe(false);
+    // one statement over every account that changes a single tier (migration 0022's EXCEPT test)
+    await t.database.pool.query(`UPDATE accounts SET tier = CASE WHEN id = $1 THEN 'key' ELSE tier END`, [
+      ids['ROL-G'],
+    ]);
+    const movedAmongMany = await tierSums();
+    expect(movedAmongMany.kept).toEqual(movedAmongMany.derived);
+    expect(movedAmongMany.kept).not.toEqual(moved.kept);
     await t.database.pool.query('UPDATE survey_invitations SET account_id = $1 WHERE account_id = $2', [
       ids['ROL-S'],
       ids['ROL-K'],

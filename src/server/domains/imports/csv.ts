@@ -51,10 +51,16 @@ export function detectDelimiter(text: string): CsvDelimiter {
 export interface CsvOptions extends ReadLimits {
   /** Forces the delimiter; detected when left out. */
   delimiter?: CsvDelimiter;
+  /** Keep only the first records (the rest are counted and checked for structure, not kept). */
+  keepRecords?: number;
 }
 
 export interface CsvTable extends ReadTable {
   delimiter: CsvDelimiter;
+  /** Records in the file, kept or not. */
+  recordCount: number;
+  /** The most cells of any record. */
+  width: number;
 }
 
 /**
@@ -66,19 +72,23 @@ export function readCsv(input: string, options: CsvOptions = {}): CsvTable {
   // one line ending throughout, so line numbers and cells do not depend on where the file was saved
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const parsed = csvRecords(text, delimiter, limits.maxCellLength * 64);
+  const parsed = csvRecords(text, delimiter, limits.maxCellLength * 64, options.keepRecords);
   if (!parsed.ok) {
     const code = parsed.detail === 'CSV_MAX_RECORD_SIZE' ? 'csv.record_too_large' : 'csv.malformed';
     return {
       delimiter,
+      recordCount: 0,
+      width: 0,
       records: [],
       issues: [{ code, severity: 'error', params: { line: parsed.line, detail: parsed.detail } }],
     };
   }
-  const { records } = parsed;
-  if (records.length > limits.maxRecords) {
+  const { records, count: recordCount, width } = parsed;
+  if (recordCount > limits.maxRecords) {
     return {
       delimiter,
+      recordCount,
+      width,
       records: [],
       issues: [{ code: 'file.too_many_rows', severity: 'error', params: { maxRecords: limits.maxRecords } }],
     };
@@ -95,7 +105,7 @@ export function readCsv(input: string, options: CsvOptions = {}): CsvTable {
         issues.push({ code: 'csv.formula', severity: 'warning', line: record.line, column });
     });
   }
-  return { delimiter, records, issues };
+  return { delimiter, recordCount, width, records, issues };
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */

@@ -11,23 +11,44 @@ export type CsvRecordError = {
 };
 
 export type CsvRecords =
-  | { ok: true; records: { line: number; cells: string[] }[] }
+  | {
+      ok: true;
+      /** The first `keep` records. */
+      records: { line: number; cells: string[] }[];
+      /** Every record of the text (blank ones left out), kept or not. */
+      count: number;
+      /** The most cells of any record. */
+      width: number;
+    }
   | ({ ok: false } & CsvRecordError);
 
 const QUOTE = 34;
 const NEWLINE = 10;
 
-export function csvRecords(input: string, delimiter: string, maxRecordSize: number): CsvRecords {
+/**
+ * `keep` bounds the records returned: the rest are still read through (their count, width and
+ * structure errors) but their cells are not cut out, so counting a large file costs little memory.
+ */
+export function csvRecords(
+  input: string,
+  delimiter: string,
+  maxRecordSize: number,
+  keep = Number.POSITIVE_INFINITY,
+): CsvRecords {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const sep = delimiter.charCodeAt(0);
   const end = text.length;
   const records: { line: number; cells: string[] }[] = [];
   let line = 1;
   let i = 0;
+  let count = 0;
+  let width = 0;
   while (i < end) {
     const startLine = line;
     const recordStart = i;
+    const kept = count < keep;
     const cells: string[] = [];
+    let cellCount = 0;
     let blank = true;
     for (;;) {
       let cell: string;
@@ -60,11 +81,13 @@ export function csvRecords(input: string, delimiter: string, maxRecordSize: numb
           if (c === sep || c === NEWLINE) break;
           j++;
         }
-        cell = text.slice(i, j);
+        // a record not kept is only checked for blankness, up to its first cell that is not
+        cell = kept || (blank && j > i) ? text.slice(i, j) : '';
         i = j;
       }
       if (cell !== '' && blank && cell.trim() !== '') blank = false;
-      cells.push(cell);
+      cellCount++;
+      if (kept) cells.push(cell);
       if (i - recordStart > maxRecordSize)
         return { ok: false, detail: 'CSV_MAX_RECORD_SIZE', line: startLine };
       if (i < end && text.charCodeAt(i) === sep) {
@@ -78,9 +101,12 @@ export function csvRecords(input: string, delimiter: string, maxRecordSize: numb
       i++;
       line++;
     }
-    if (!blank) records.push({ line: startLine, cells });
+    if (blank) continue;
+    count++;
+    if (cellCount > width) width = cellCount;
+    if (kept) records.push({ line: startLine, cells });
   }
-  return { ok: true, records };
+  return { ok: true, records, count, width };
 }
 
 /** The line an unclosed quote ran to: the last line of the text. */

@@ -46,7 +46,7 @@ function applyStored(header: string[], stored: StoredMapping[]): ColumnMapping<s
 }
 
 /** The reading options of a job's file: its kind's limits and headers, the encoding and header choice. */
-const openOptions = (entity: ImportEntity, encoding: EncodingChoice, hasHeader?: boolean) => ({
+export const openOptions = (entity: ImportEntity, encoding: EncodingChoice, hasHeader?: boolean) => ({
   ...entity.limits,
   encoding,
   hasHeader,
@@ -77,7 +77,7 @@ export async function uploadImport(db: Db, actor: Actor, input: UploadInput) {
   const maxBytes = entity.limits.maxBytes ?? MAX_IMPORT_BYTES;
   if (input.bytes.byteLength > maxBytes)
     throw new AppError('BODY_TOO_LARGE', { params: { limit: `${maxBytes / 1024 / 1024} MB` } });
-  const opened = await openImportFile(input.bytes, openOptions(entity, input.encoding));
+  const opened = await openImportFile(input.bytes, { ...openOptions(entity, input.encoding), keepRows: 0 });
   const base = {
     kind: entity.kind,
     fileName: input.fileName,
@@ -109,7 +109,7 @@ export async function uploadImport(db: Db, actor: Actor, input: UploadInput) {
       mapping,
       mappingSource: remembered ? 'remembered' : 'guessed',
       fileIssues: entity.validateMapping(mapping, {}).map(fileIssue),
-      counts: { ...emptyCounts(), total: opened.rows.length },
+      counts: { ...emptyCounts(), total: opened.total },
     },
     input.bytes,
   );
@@ -139,7 +139,10 @@ export async function changeMapping(db: Db, actor: Actor, id: string, input: Map
   if (!bytes) throw wrongStatus(job.status);
   const entity = importEntity(job.kind);
   const encoding = input.encoding ?? (job.encodingChoice as EncodingChoice);
-  const opened = await openImportFile(bytes, openOptions(entity, encoding, input.hasHeader ?? job.hasHeader));
+  const opened = await openImportFile(bytes, {
+    ...openOptions(entity, encoding, input.hasHeader ?? job.hasHeader),
+    keepRows: 0,
+  });
   if (!opened.ok) {
     await jobs.updateJob(db, id, {
       encodingChoice: encoding,
@@ -166,7 +169,7 @@ export async function changeMapping(db: Db, actor: Actor, id: string, input: Map
     mappingSource: input.mapping ? 'user' : job.mappingSource,
     fileIssues: issues.map(fileIssue),
     status: 'uploaded',
-    counts: { ...emptyCounts(), total: opened.rows.length },
+    counts: { ...emptyCounts(), total: opened.total },
   });
   if (input.mapping && issues.length === 0 && actor.kind === 'user' && actor.id)
     await jobs.rememberMapping(db, actor.id, opened.fingerprint, mapping);

@@ -154,11 +154,13 @@ export function splitHeader(
   records: readonly TableRecord[],
   hasHeader?: boolean,
   guess?: (header: string) => string | null,
+  /** The widest record of the file, when `records` are only its first ones. */
+  fileWidth?: number,
 ): HeaderSplit {
   const [first, second] = records;
   const withHeader = hasHeader ?? (first !== undefined && looksLikeHeader(first.cells, second?.cells, guess));
   // a loop, not Math.max(...): a million-row file's lengths are too many arguments for the call stack
-  let width = 0;
+  let width = fileWidth ?? 0;
   for (const r of records) if (r.cells.length > width) width = r.cells.length;
   if (withHeader && first) {
     const header = Array.from({ length: width }, (_, i) => first.cells[i]?.trim() || `#${i + 1}`);

@@ -23,8 +23,10 @@ export interface OpenedFile {
   hasHeader: boolean;
   header: string[];
   fingerprint: string;
-  /** Data records (the header left out). */
+  /** Data records (the header left out); only the first `keepRows` when the file was opened with it. */
   rows: TableRecord[];
+  /** Data records in the file, kept or not. */
+  total: number;
   /** The reader's row issues (cell.too_long, csv.formula, xlsx.formula …), header line left out. */
   tableIssues: TableIssue[];
 }
@@ -38,6 +40,11 @@ export interface OpenOptions extends ReadLimits {
   hasHeader?: boolean;
   /** The known headers of the kind of import, to tell a header row from data. */
   guessTarget?: (header: string) => string | null;
+  /**
+   * Keep only the first data rows: the file is still read through (its size, row count, width and
+   * structure checked) — an upload or a preview of a million-row file needs no more.
+   */
+  keepRows?: number;
 }
 
 export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {}): Promise<OpenResult> {
@@ -48,8 +55,11 @@ export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {
   let issues: TableIssue[];
   let encoding: TextEncoding | undefined;
   let delimiter: CsvDelimiter | undefined;
+  let recordCount: number;
+  let width: number | undefined;
   if (format === 'xlsx') {
     ({ records, issues } = await readXlsx(bytes, options));
+    recordCount = records.length;
   } else {
     const decoded = decodeText(bytes, options.encoding);
     if (!decoded.ok)
@@ -59,8 +69,10 @@ export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {
         issues: [{ code: decoded.reason, ...(decoded.line ? { line: decoded.line } : {}) }],
       };
     encoding = decoded.encoding;
-    const csv = readCsv(decoded.text, options);
-    ({ records, issues, delimiter } = csv);
+    // the header row and the kept rows; two at least, to tell a header from data
+    const keepRecords = options.keepRows === undefined ? undefined : Math.max(2, options.keepRows + 1);
+    const csv = readCsv(decoded.text, { ...options, keepRecords });
+    ({ records, issues, delimiter, recordCount, width } = csv);
   }
   const fatal = issues.filter(
     (i) => (i.severity === 'error' && i.line === undefined) || i.code === 'csv.fullwidth_delimiter',
@@ -72,8 +84,9 @@ export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {
       issues: fatal.map(({ code, params }) => (params ? { code, params } : { code })),
     };
   if (records.length === 0) return { ok: false, format, issues: [{ code: 'file.empty' }] };
-  const split = splitHeader(records, options.hasHeader, options.guessTarget);
+  const split = splitHeader(records, options.hasHeader, options.guessTarget, width);
   const headerLine = split.hasHeader ? records[0].line : undefined;
+  const rows = options.keepRows === undefined ? split.rows : split.rows.slice(0, options.keepRows);
   return {
     ok: true,
     format,
@@ -82,7 +95,8 @@ export async function openImportFile(bytes: Uint8Array, options: OpenOptions = {
     hasHeader: split.hasHeader,
     header: split.header,
     fingerprint: layoutFingerprint(split.header),
-    rows: split.rows,
+    rows,
+    total: recordCount - (split.hasHeader ? 1 : 0),
     tableIssues: issues.filter((i) => i.line !== headerLine),
   };
 }

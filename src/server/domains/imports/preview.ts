@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import type { EncodingChoice } from './decode.js';
-import { loadJob, wrongStatus } from './jobService.js';
+import { importEntity } from './entities.js';
+import { loadJob, openOptions, wrongStatus } from './jobService.js';
 import * as jobs from './jobsRepo.js';
 import { openImportFile } from './prepare.js';
 
@@ -22,9 +23,10 @@ export async function previewRows(db: Db, actor: Actor, id: string, limit: numbe
   const job = await loadJob(db, actor, id);
   const bytes = await jobs.jobBytes(db, id);
   if (!bytes) throw wrongStatus(job.status);
+  // the kind's limits (a shipment file may hold a million rows), only the rows shown kept
   const opened = await openImportFile(bytes, {
-    encoding: job.encodingChoice as EncodingChoice,
-    hasHeader: job.hasHeader,
+    ...openOptions(importEntity(job.kind), job.encodingChoice as EncodingChoice, job.hasHeader),
+    keepRows: limit,
   });
   if (!opened.ok) return { header: [], rows: [] };
   return {

@@ -264,13 +264,22 @@ export function readerIssues(
   return { errors, warnings };
 }
 
-/** Every line of a value that occurs on more than one line, each with all the value's lines. */
+/**
+ * Every line of a value that occurs on more than one line, each with all the value's lines. Values
+ * seen once keep only their line (a million-row file has a million of them).
+ */
 export function repeatedValues(
-  pairs: readonly [number, string][],
+  pairs: Iterable<readonly [number, string]>,
 ): { line: number; value: string; lines: number[] }[] {
-  const lines = new Map<string, number[]>();
-  for (const [line, value] of pairs) lines.set(value, [...(lines.get(value) ?? []), line]);
-  return [...lines].flatMap(([value, at]) =>
-    at.length < 2 ? [] : at.map((line) => ({ line, value, lines: at })),
-  );
+  const lines = new Map<string, number | number[]>();
+  for (const [line, value] of pairs) {
+    const seen = lines.get(value);
+    if (seen === undefined) lines.set(value, line);
+    else if (typeof seen === 'number') lines.set(value, [seen, line]);
+    else seen.push(line);
+  }
+  const out: { line: number; value: string; lines: number[] }[] = [];
+  for (const [value, at] of lines)
+    if (typeof at !== 'number') for (const line of at) out.push({ line, value, lines: at });
+  return out;
 }

@@ -41,8 +41,25 @@ const key = (s: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-const statusValue = (cell: string) => STATUS_LABELS[cell.trim()] ?? key(cell);
-const exceptionKind = (item: string) => EXCEPTION_LABELS[item] ?? key(item);
+/**
+ * A reading of a cell remembered by its text: a file repeats the few words of its status, mode and
+ * exception columns on every row, and normalising them again each time was a tenth of the import's work.
+ */
+function remembered<T>(read: (cell: string) => T): (cell: string) => T {
+  const seen = new Map<string, T>();
+  return (cell) => {
+    if (seen.has(cell)) return seen.get(cell) as T;
+    const value = read(cell);
+    if (seen.size < 1_000) seen.set(cell, value);
+    return value;
+  };
+}
+
+const statusValue = remembered((cell) => STATUS_LABELS[cell.trim()] ?? key(cell));
+const modeValue = remembered((cell) => vocabularyValue('transportMode', cell));
+const exceptionKinds = remembered((cell) =>
+  splitList(cell).map((item) => EXCEPTION_LABELS[item] ?? key(item)),
+);
 
 /** "2026-03-01 08:00+0800", "2026/3/1T08:00:00Z" → ISO 8601; anything else as written. */
 const TIME =
@@ -50,7 +67,11 @@ const TIME =
 const pad = (s: string) => s.padStart(2, '0');
 const ASCII = /^[\x20-\x7e]*$/;
 
+/** Already ISO 8601 with a numeric offset, as most systems export: nothing to rewrite. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
 export function timeValue(cell: string): { iso: string; offset: string | null } {
+  if (ISO_WITH_OFFSET.test(cell)) return { iso: cell, offset: cell.slice(-6) };
   const text = (ASCII.test(cell) ? cell : cell.normalize('NFKC')).trim();
   const m = TIME.exec(text);
   if (!m) return { iso: text, offset: null };
@@ -124,7 +145,7 @@ export function readShipmentCells(record: TableRecord, columnOf: ShipmentColumns
   const currency = cell('currency').trim();
   if (currency) input.currency = currency.toUpperCase();
   const mode = cell('mode');
-  if (mode) input.mode = vocabularyValue('transportMode', mode);
+  if (mode) input.mode = modeValue(mode);
   const status = cell('status');
   if (status.trim()) input.status = statusValue(status);
   for (const t of SHIPMENT_TIME_TARGETS) {
@@ -156,7 +177,7 @@ export function readShipmentCells(record: TableRecord, columnOf: ShipmentColumns
   }
   const exceptions = cell('exceptions');
   if (exceptions) {
-    const kinds = splitList(exceptions).map(exceptionKind);
+    const kinds = exceptionKinds(exceptions);
     if (kinds.length) input.exceptions = kinds.map((kind) => ({ kind }));
   }
   return { line: record.line, input, errors, offsets };
@@ -167,7 +188,7 @@ export function readShipmentCells(record: TableRecord, columnOf: ShipmentColumns
  * on its row (a file mixing zones is usually two exports pasted together, and a guess would be wrong).
  */
 export function mixedZoneErrors(
-  rows: readonly ShipmentCells[],
+  rows: readonly Pick<ShipmentCells, 'line' | 'offsets'>[],
   columnOf: ReadonlyMap<ShipmentImportTarget, ColumnMapping<string>>,
 ): RowIssue[] {
   const counts = new Map<string, number>();

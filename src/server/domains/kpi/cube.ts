@@ -20,9 +20,12 @@ const SLICES: { slice: string; dims: Dim[]; grains: ReadonlySet<Grain> }[] = [
   { slice: 'carrier_lane', dims: ['carrier', 'origin', 'destination'], grains: new Set(['month']) },
 ];
 
+/** The rollups keep no account: a query by or for an account reads the shipments themselves. */
+export const involvesAccount = (q: KpiQuery) => q.cut === 'account' || q.accountId !== undefined;
+
 /** The smallest slice keeping the cut's and the filters' dimensions; none for the cut by account. */
 export function sliceFor(q: KpiQuery) {
-  if (q.cut === 'account' || q.accountId !== undefined) return undefined;
+  if (involvesAccount(q)) return undefined;
   const needed = new Set<Dim>();
   if (q.cut === 'carrier' || q.carrierId) needed.add('carrier');
   if (q.cut === 'mode' || q.mode) needed.add('mode');

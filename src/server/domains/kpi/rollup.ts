@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { withoutJit } from '../../db/jit.js';
-import { kpiRowsFromCube, sliceFor } from './cube.js';
+import { involvesAccount, kpiRowsFromCube, sliceFor } from './cube.js';
 import { filters, KEY, type KpiQuery, type KpiRow, kpiRows, labelOf } from './repo.js';
 
 /** The zone the daily rollup was cut in (null before the first build). */
@@ -57,7 +57,7 @@ function transitFromHistogram(q: KpiQuery): SQL {
  * keeps (say carrier and mode) reads the daily rollups alone.
  */
 export async function kpiRowsFromRollup(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
-  if (q.cut === 'account' || q.accountId !== undefined) return kpiRows(db, q);
+  if (involvesAccount(q)) return kpiRows(db, q);
   const slice = sliceFor(q);
   return slice ? kpiRowsFromCube(db, q, slice) : kpiRowsFromDailyRollup(db, q);
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { copyTextArray, copyValue } from '../../db/copy.js';
 import type { OnTimeRule } from '../kpi/formulas.js';
 import { onTime } from '../kpi/repo.js';
 import { shipmentExceptions, shipments, trackingEvents } from './table.js';
@@ -81,7 +82,7 @@ const insertFrom = (source: string) => `
   SELECT ${names} FROM ${source}
   RETURNING id, waybill, true AS inserted`;
 
-type Written = { id: string; waybill: string; inserted: boolean };
+export type Written = { id: string; waybill: string; inserted: boolean };
 
 /**
  * Inserts new waybills and updates those whose data changed; rows equal to what is stored are not
@@ -98,40 +99,73 @@ export async function upsertShipments(
 }
 
 /**
- * upsertShipments for more records than one statement should carry: they are staged in a temporary
- * table `chunk` at a time, then written by one statement, so the KPI rollup triggers run once over
- * all of them. Per-chunk statements made the triggers update the same rollup rows again and again
- * within the one transaction, each time leaving another row version to step over: a 100,000-row
- * write took about twice the database time in 5,000-row statements.
+ * More records than one statement should carry are staged first (a temporary table, dropped at commit),
+ * then written by one statement (writeStagedShipments), so the KPI rollup triggers run once over all of
+ * them. Per-chunk statements made the triggers update the same rollup rows again and again within the
+ * one transaction, each time leaving another row version to step over: a 100,000-row write took about
+ * twice the database time in 5,000-row statements. The bulk API stages its records as JSON
+ * (stageShipmentRecords), the file import streams COPY lines (shipmentStageLine).
  */
-export async function upsertShipmentsStaged(
-  db: DbOrTx,
-  records: Record<string, unknown>[],
-  options: { newOnly?: boolean; chunk: number; onStaged?: (done: number) => Promise<void> },
-) {
+export async function createShipmentStage(db: DbOrTx) {
   await db.execute(sql.raw(`DROP TABLE IF EXISTS ${STAGE}`));
-  await db.execute(sql.raw(`CREATE TEMP TABLE shipment_stage (${recordType}) ON COMMIT DROP`));
-  for (let start = 0; start < records.length; start += options.chunk) {
-    const part = records.slice(start, start + options.chunk);
-    await db.execute(withJson(`INSERT INTO ${STAGE} SELECT * FROM ${FROM_JSON}`, part));
-    await options.onStaged?.(start + part.length);
-  }
-  const statement = options.newOnly ? insertFrom(STAGE) : upsertFrom(STAGE);
-  const rows = (await db.execute<Written>(sql.raw(statement))).rows;
-  await db.execute(sql.raw(`DROP TABLE ${STAGE}`));
-  return rows;
+  await db.execute(
+    sql.raw(`CREATE TEMP TABLE shipment_stage (${recordType}, exception_kinds text[]) ON COMMIT DROP`),
+  );
 }
 
-const EXCEPTIONS_UPSERT = `
+/** COPY statement filling the stage from shipmentStageLine's lines. */
+export const SHIPMENT_STAGE_COPY = `COPY ${STAGE} FROM STDIN`;
+
+/** One record (toRecord) and its exception kinds as a line of COPY's text format for the stage. */
+export function shipmentStageLine(record: Record<string, unknown>, exceptionKinds: readonly string[]) {
+  const cells = COLUMNS.map(([c]) => copyValue(record[c], c));
+  cells.push(copyTextArray(exceptionKinds.length ? exceptionKinds : null));
+  return cells.join('\t');
+}
+
+export async function stageShipmentRecords(
+  db: DbOrTx,
+  records: Record<string, unknown>[],
+  options: { chunk: number; onStaged?: (done: number) => Promise<void> },
+) {
+  for (let start = 0; start < records.length; start += options.chunk) {
+    const part = records.slice(start, start + options.chunk);
+    await db.execute(withJson(`INSERT INTO ${STAGE} (${names}) SELECT * FROM ${FROM_JSON}`, part));
+    await options.onStaged?.(start + part.length);
+  }
+}
+
+/** Writes the staged records by one statement (upsertShipments' rules); the stage goes at commit. */
+export async function writeStagedShipments(db: DbOrTx, options: { newOnly?: boolean } = {}) {
+  const statement = options.newOnly ? insertFrom(STAGE) : upsertFrom(STAGE);
+  return (await db.execute<Written>(sql.raw(statement))).rows;
+}
+
+/** The staged exception kinds (file import) upserted as EXCEPTIONS_UPSERT does; returns the shipments touched. */
+export async function upsertStagedExceptions(db: DbOrTx) {
+  const source = `(SELECT st.waybill, k.kind, NULL::timestamptz AS occurred_at, NULL::text AS note
+    FROM ${STAGE} st CROSS JOIN LATERAL unnest(st.exception_kinds) AS k(kind)) e`;
+  return (await db.execute<ExceptionsWritten>(sql.raw(exceptionsUpsert(source)))).rows;
+}
+
+/** The shipments whose exceptions a statement wrote, with their waybills (for the audit). */
+export type ExceptionsWritten = { shipment_id: string; waybill: string };
+
+const exceptionsUpsert = (source: string) => `
+  WITH written AS (
   INSERT INTO shipment_exceptions (shipment_id, kind, occurred_at, note)
   SELECT s.id, e.kind, e.occurred_at, e.note
-  FROM jsonb_to_recordset($1::jsonb) AS e(waybill text, kind text, occurred_at timestamptz, note text)
+  FROM ${source}
   JOIN shipments s ON s.waybill = e.waybill
   ON CONFLICT (shipment_id, kind) DO UPDATE SET occurred_at = EXCLUDED.occurred_at, note = EXCLUDED.note,
     version = shipment_exceptions.version + 1, updated_at = now()
   WHERE (shipment_exceptions.occurred_at, shipment_exceptions.note)
     IS DISTINCT FROM (EXCLUDED.occurred_at, EXCLUDED.note)
-  RETURNING shipment_id`;
+  RETURNING shipment_id)
+  SELECT w.shipment_id, s.waybill FROM written w JOIN shipments s ON s.id = w.shipment_id`;
+const EXCEPTIONS_UPSERT = exceptionsUpsert(
+  'jsonb_to_recordset($1::jsonb) AS e(waybill text, kind text, occurred_at timestamptz, note text)',
+);
 
 /** Exceptions are additive: listing one records or updates it; leaving one out removes nothing. */
 export async function upsertExceptions(
@@ -139,8 +173,7 @@ export async function upsertExceptions(
   rows: { waybill: string; kind: string; occurred_at: string | null; note: string | null }[],
 ) {
   if (rows.length === 0) return [];
-  const res = await db.execute<{ shipment_id: string }>(withJson(EXCEPTIONS_UPSERT, rows));
-  return res.rows;
+  return (await db.execute<ExceptionsWritten>(withJson(EXCEPTIONS_UPSERT, rows))).rows;
 }
 
 /** The statement with its one `$1` bound to the records as a JSON parameter (never inlined). */

@@ -7,7 +7,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
 import { accountIdsByCode } from '../accounts/repo.js';
-import { recordChange } from '../audit/service.js';
+import { type AuditEntry, recordChange, recordChanges } from '../audit/service.js';
 import { companySettings } from '../organization/settings.js';
 import { partnerIdsByCode } from '../partners/index.js';
 import { toShipmentDto } from './presenter.js';
@@ -61,10 +61,10 @@ export async function upsertShipmentBatch(
 
 /**
  * Stores validated shipments in the caller's transaction: upsert by waybill (rows equal to what is
- * stored are not touched), their exceptions, and one audit entry per 5,000 rows naming the waybills
- * written. The bulk API and the file import both write through here: up to 5,000 rows in one
- * statement, more staged and written by one statement (repo.upsertShipmentsStaged). `newOnly`: the
- * caller checked that no waybill exists (a plain insert; one that appeared since fails the transaction).
+ * stored are not touched), their exceptions, and audit entries naming the waybills written
+ * (recordShipmentBatches). Up to 5,000 rows go in one statement, more are staged and written by one
+ * statement (repo.createShipmentStage). `newOnly`: the caller checked that no waybill exists (a plain
+ * insert; one that appeared since fails the transaction).
  */
 export async function writeShipments(
   tx: DbOrTx,
@@ -74,19 +74,19 @@ export async function writeShipments(
 ) {
   await withoutJit(tx);
   const records = valid.map(repo.toRecord);
-  const staged = valid.length > WRITE_CHUNK;
-  // progress: staging is the first half of a staged write, the rest the second
-  const half = async (done: number) => options.onProgress?.(Math.round(done / 2));
-  const written = staged
-    ? await repo.upsertShipmentsStaged(tx, records, { ...options, chunk: WRITE_CHUNK, onStaged: half })
-    : await repo.upsertShipments(tx, records, options);
-  const writtenByWaybill = new Map(written.map((w) => [w.waybill, w]));
-  let inserted = 0;
-  let updated = 0;
+  let written: repo.Written[];
+  if (valid.length > WRITE_CHUNK) {
+    await repo.createShipmentStage(tx);
+    // progress: staging is the first half of a staged write, the rest the second
+    await repo.stageShipmentRecords(tx, records, {
+      chunk: WRITE_CHUNK,
+      onStaged: async (done) => options.onProgress?.(Math.round(done / 2)),
+    });
+    written = await repo.writeStagedShipments(tx, options);
+  } else written = await repo.upsertShipments(tx, records, options);
+  const exceptionsWritten: repo.ExceptionsWritten[] = [];
   for (let start = 0; start < valid.length; start += WRITE_CHUNK) {
-    const part = valid.slice(start, start + WRITE_CHUNK);
-    const partWritten = part.flatMap((v) => writtenByWaybill.get(v.input.waybill) ?? []);
-    const exceptionRows = part.flatMap((v) =>
+    const exceptionRows = valid.slice(start, start + WRITE_CHUNK).flatMap((v) =>
       (v.input.exceptions ?? []).map((e) => ({
         waybill: v.input.waybill,
         kind: e.kind,
@@ -94,25 +94,52 @@ export async function writeShipments(
         note: e.note ?? null,
       })),
     );
-    const exceptionsWritten = await repo.upsertExceptions(tx, exceptionRows);
-    const partInserted = partWritten.filter((w) => w.inserted).length;
-    const touched = new Set([
-      ...partWritten.map((w) => w.id),
-      ...exceptionsWritten.map((e) => e.shipment_id),
-    ]);
-    if (touched.size > 0) {
-      await recordChange(tx, actor, 'shipmentBatch', randomUUID(), 'create', null, {
-        inserted: partInserted,
-        updated: touched.size - partInserted,
-        waybills: partWritten.map((w) => w.waybill),
-      });
-    }
-    inserted += partInserted;
-    updated += touched.size - partInserted;
-    const done = start + part.length;
-    await options.onProgress?.(staged ? Math.round((valid.length + done) / 2) : done);
+    exceptionsWritten.push(...(await repo.upsertExceptions(tx, exceptionRows)));
   }
-  return { inserted, updated, unchanged: valid.length - inserted - updated };
+  await options.onProgress?.(valid.length);
+  return recordShipmentBatches(tx, actor, valid.length, written, exceptionsWritten);
+}
+
+const AUDIT_BATCH = 5_000;
+
+/**
+ * One audit entry per 5,000 shipments written: how many were new, how many changed (their row or
+ * only their exceptions), and their waybills. Returns the write's counts.
+ */
+export async function recordShipmentBatches(
+  tx: DbOrTx,
+  actor: Actor,
+  received: number,
+  written: readonly repo.Written[],
+  exceptionsWritten: readonly repo.ExceptionsWritten[],
+) {
+  const touched: repo.Written[] = [...written];
+  const seen = new Set(written.map((w) => w.id));
+  for (const e of exceptionsWritten)
+    if (!seen.has(e.shipment_id)) {
+      seen.add(e.shipment_id);
+      touched.push({ id: e.shipment_id, waybill: e.waybill, inserted: false });
+    }
+  const entries: AuditEntry[] = [];
+  for (let start = 0; start < touched.length; start += AUDIT_BATCH) {
+    const part = touched.slice(start, start + AUDIT_BATCH);
+    const inserted = part.filter((w) => w.inserted).length;
+    entries.push({
+      entity: 'shipmentBatch',
+      entityId: randomUUID(),
+      action: 'create',
+      before: null,
+      after: {
+        inserted,
+        updated: part.length - inserted,
+        waybills: part.map((w) => w.waybill),
+      },
+    });
+  }
+  await recordChanges(tx, actor, entries);
+  const inserted = written.filter((w) => w.inserted).length;
+  const updated = touched.length - inserted;
+  return { inserted, updated, unchanged: received - inserted - updated };
 }
 
 const fieldErrors = (errors: RowError[]) =>

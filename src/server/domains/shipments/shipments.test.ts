@@ -64,6 +64,40 @@ describe('bulk shipment upsert', () => {
     expect((await post('/shipments/bulk', { rows })).json().unchanged).toBe(1500);
   });
 
+  it('stages a request of more than 5,000 rows: one write, exceptions, an audit entry per 5,000', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) =>
+      row(`STG${String(i).padStart(5, '0')}`, i % 1000 === 0 ? { exceptions: [{ kind: 'damage' }] } : {}),
+    );
+    const first = await post('/shipments/bulk', { rows });
+    expect(first.json()).toMatchObject({ received: 6000, inserted: 6000, updated: 0, unchanged: 0 });
+    const batches = async () =>
+      (
+        await t.database.pool.query(
+          `SELECT (changes->'inserted'->>'after')::int AS inserted, (changes->'updated'->>'after')::int AS updated,
+                  jsonb_array_length(changes->'waybills'->'after') AS waybills
+             FROM audit_log WHERE entity = 'shipmentBatch' AND changes::text LIKE '%STG0%' ORDER BY id`,
+        )
+      ).rows;
+    expect(await batches()).toEqual([
+      { inserted: 5000, updated: 0, waybills: 5000 },
+      { inserted: 1000, updated: 0, waybills: 1000 },
+    ]);
+    const { rows: damaged } = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM shipment_exceptions x JOIN shipments s ON s.id = x.shipment_id
+        WHERE s.waybill LIKE 'STG%' AND x.kind = 'damage'`,
+    );
+    expect(damaged[0].n).toBe(6);
+    // an exception added to one shipment, its row as stored: counted as updated, the row not rewritten
+    rows[1] = row(rows[1].waybill, { exceptions: [{ kind: 'delay' }] });
+    const second = await post('/shipments/bulk', { rows });
+    expect(second.json()).toMatchObject({ inserted: 0, updated: 1, unchanged: 5999 });
+    const { rows: stored } = await t.database.pool.query(
+      `SELECT version FROM shipments WHERE waybill = 'STG00001'`,
+    );
+    expect(stored).toEqual([{ version: 1 }]);
+    expect((await batches()).slice(2)).toEqual([{ inserted: 0, updated: 1, waybills: 1 }]);
+  });
+
   it('reports every bad row with index, field and code, and stores nothing', async () => {
     const rows = [
       row('BAD-0', { accountCode: 'NOPE' }),

@@ -15,34 +15,43 @@ export interface Database {
 // timestamptz → Date, bigint counts → number (our counts never exceed 2^53)
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-/** Per root handle, the handle whose connections plan every prepared statement per call (plannedReads). */
-const plannedHandles = new WeakMap<Db, Db>();
+/** How a prepared read is planned: for each call's values, or once for any values (plannedReads). */
+export type PlanMode = 'custom' | 'generic';
+
+/** Per root handle, the handles whose connections plan prepared statements one way (plannedReads). */
+const plannedHandles = new WeakMap<Db, Record<PlanMode, Db>>();
 
 export function openDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
-  // The hot reads that run as named prepared statements (db/prepared.ts) get connections of their own
-  // where every plan is made for the call's values. Not the main pool: with that setting on every
-  // connection, each row's foreign-key check and each trigger statement was planned again per call —
-  // a 200,000-row insert into shipments took 1.6–1.7 times as long (measured both ways, same database).
-  const plannedPool = new pg.Pool({
-    connectionString: url,
-    max,
-    options: '-c plan_cache_mode=force_custom_plan',
-  });
-  for (const p of [pool, plannedPool])
+  // The hot reads that run as named prepared statements (db/prepared.ts) get connections of their own,
+  // where every plan is made either for the call's values or once for all values. Not the main pool:
+  // with per-call planning on every connection, each row's foreign-key check and each trigger
+  // statement was planned again per call — a 200,000-row insert into shipments took 1.6–1.7 times as
+  // long (measured both ways, same database). A pool opens connections only when first used.
+  const readPool = (mode: string) =>
+    new pg.Pool({ connectionString: url, max, options: `-c plan_cache_mode=force_${mode}_plan` });
+  const customPool = readPool('custom');
+  const genericPool = readPool('generic');
+  const pools = [pool, customPool, genericPool];
+  for (const p of pools)
     p.on('error', () => {
       // idle client errors (server restart) are reported on next use; do not crash the process
     });
   const db = drizzle(pool, { schema });
-  plannedHandles.set(db, drizzle(plannedPool, { schema }));
-  return { db, pool, close: () => Promise.all([pool.end(), plannedPool.end()]).then(() => {}) };
+  plannedHandles.set(db, {
+    custom: drizzle(customPool, { schema }),
+    generic: drizzle(genericPool, { schema }),
+  });
+  return { db, pool, close: () => Promise.all(pools.map((p) => p.end())).then(() => {}) };
 }
 
 /**
- * The handle for a hot read planned per call: the root handle's planned-reads pool, or — inside a
- * transaction, which must stay on its own connection — the transaction itself.
+ * The handle for a hot read planned `mode`-wise: the root handle's pool for that, or — inside a
+ * transaction, which must stay on its own connection — the transaction itself (planned as
+ * PostgreSQL chooses: the same answers, only possibly slower).
  */
-export const plannedReads = (db: DbOrTx): DbOrTx => plannedHandles.get(db as Db) ?? db;
+export const plannedReads = (db: DbOrTx, mode: PlanMode = 'custom'): DbOrTx =>
+  plannedHandles.get(db as Db)?.[mode] ?? db;
 
 /**
  * A transaction on one pooled client, for what needs the client itself (COPY FROM STDIN, db/copy.ts)

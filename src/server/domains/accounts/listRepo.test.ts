@@ -49,9 +49,11 @@ describe('the list query as a prepared statement', () => {
     // connections that write, the same setting would plan every foreign-key check again for each row
     const mode = sql`SELECT current_setting('plan_cache_mode') AS mode`;
     expect(await executePrepared(database.db, mode)).toEqual([{ mode: 'force_custom_plan' }]);
+    expect(await executePrepared(database.db, mode, 'generic')).toEqual([{ mode: 'force_generic_plan' }]);
     expect((await database.db.execute<{ mode: string }>(mode)).rows).toEqual([{ mode: 'auto' }]);
     await database.db.transaction(async (tx) => {
       expect(await executePrepared(tx, mode)).toEqual([{ mode: 'auto' }]);
+      expect(await executePrepared(tx, mode, 'generic')).toEqual([{ mode: 'auto' }]);
     });
   });
 

@@ -4,6 +4,7 @@ import { executePrepared } from '../../db/prepared.js';
 import { segmentCondition } from '../analytics/accountFilter.js';
 import type { AccountListQuery } from './listQuery.js';
 import { bigrams } from './searchGrams.js';
+import { searchPlan } from './searchPlan.js';
 
 /** Sort expressions; each has a matching (expression, id) index. Read back as text (microseconds kept). */
 export const SORT: Record<AccountListQuery['sort'], SQL> = {
@@ -134,16 +135,14 @@ export function accountPageWhere(
   };
 }
 
-export async function listAccountRows(
-  db: DbOrTx,
+/** The list page's statement: one page of rows after the cursor, with owner and primary contact. */
+export function accountListStatement(
   q: AccountListQuery,
   actorId: string | null,
   after: [string | number, string] | null,
-): Promise<AccountListRow[]> {
+): SQL {
   const { key, where, orderBy } = accountPageWhere(q, actorId, after, q.limit + 1);
-  return executePrepared<AccountListRow>(
-    db,
-    sql`
+  return sql`
     SELECT a.id, a.code, a.name_zh AS "nameZh", a.name_en AS "nameEn", a.status, a.tier, a.industry,
            a.province, a.city, a.tags, a.owner_id AS "ownerId", u.name AS "ownerName",
            pc.name AS "primaryContactName", pc.mobile AS "primaryContactMobile",
@@ -158,6 +157,19 @@ export async function listAccountRows(
          ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
      WHERE ${where}
      ORDER BY ${orderBy}
-     LIMIT ${q.limit + 1}`,
-  );
+     LIMIT ${q.limit + 1}`;
+}
+
+export async function listAccountRows(
+  db: DbOrTx,
+  q: AccountListQuery,
+  actorId: string | null,
+  after: [string | number, string] | null,
+): Promise<AccountListRow[]> {
+  // A search for a rare term runs on its one generic plan, a common one is planned for its grams.
+  // Not with other filters: a generic plan ANDs their indexes' bitmaps (half the rows for a status)
+  // with the grams' — measured 2.4 times as long as the plan made for the values.
+  const filtered = accountFilters({ ...q, archived: 'all' }, actorId).length > 0;
+  const plan = q.q && !filtered ? await searchPlan(db, bigrams(searchTerm(q.q))) : 'custom';
+  return executePrepared<AccountListRow>(db, accountListStatement(q, actorId, after), plan);
 }

@@ -4,6 +4,8 @@ import { buildAccount, creditCode } from '../accountFactory.js';
 import { startTestServer } from '../testServer.js';
 import {
   chooseLoginLanguage,
+  chooseOption,
+  confirmModal,
   launchBrowser,
   logIn,
   poll,
@@ -23,12 +25,11 @@ const EXISTING = '恒通冷链物流（上海）有限公司';
 const NEW_NAME = '上海恒通冷链物流有限公司';
 
 /** Picks an option of the antd select whose input has this id. */
-async function choose(id: string, option: string) {
-  await page.locator(`#${id}`).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+function choose(id: string, option: string) {
+  const select = page
+    .locator(`#${id}`)
+    .locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  return chooseOption(page, select, option);
 }
 
 /** Calls the API as the signed-in user (for setting up a concurrent edit). */
@@ -187,7 +188,7 @@ describe('accounts', () => {
     await page.screenshot({ path: `${RESULTS}accounts-duplicates.png`, fullPage: true });
     await page.getByRole('button', { name: `合并到 ${code}` }).click();
     await poll(() => page.locator('.ant-modal-confirm').textContent()).toContain('无法撤销');
-    await page.getByTestId('merge-confirm').click();
+    await confirmModal(page, 'merge-confirm');
     await poll(() => page.locator('.ant-message').textContent()).toContain('已合并');
     await poll(() => table.textContent()).not.toContain(NEW_NAME);
 

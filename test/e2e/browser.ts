@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +41,49 @@ export async function launchBrowser() {
     return { context, page };
   };
   return { browser, newPage, pageErrors };
+}
+
+/**
+ * Opens an antd select and picks the option showing `option`, until the select shows it. On a loaded
+ * machine the option list can still move (it scrolls to the current value) between the moment the
+ * browser finds the option and the click, so the click lands on another option or none: looked at,
+ * and tried again (three times at most), instead of saving a form that silently kept its old value.
+ * `select` is the select itself (its .ant-select element, or what holds it).
+ */
+export async function chooseOption(page: Page, select: Locator, option: string) {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    // again only if the list closed (a click on the open select would close it)
+    if (attempt === 1 || (await dropdown.count()) === 0) await select.click();
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 5_000 }).toContain(option);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.waitForTimeout(500); // a list that closed has finished its animation
+    }
+  }
+}
+
+/**
+ * Clicks the OK button (by test id) of an open confirm dialog until the dialog closes: a click that a
+ * loaded browser loses while the dialog is still settling is given again, while a dialog whose OK
+ * button is loading (its action running) is waited for, not clicked twice.
+ */
+export async function confirmModal(page: Page, okTestId: string) {
+  const ok = page.getByTestId(okTestId);
+  const dialog = page.locator('.ant-modal-confirm');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await ok.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true)))
+      await ok.click({ timeout: 5_000 }).catch(() => {});
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 export async function chooseLoginLanguage(page: Page, label: string) {

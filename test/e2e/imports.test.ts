@@ -8,6 +8,7 @@ import { gbkCsv, xlsxFile } from '../importFiles.js';
 import { startTestServer } from '../testServer.js';
 import {
   chooseLoginLanguage,
+  chooseOption,
   launchBrowser,
   logIn,
   poll,
@@ -47,13 +48,7 @@ function writeFile(name: string, bytes: Buffer) {
   return path;
 }
 
-async function choose(testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
+const choose = (testId: string, option: string) => chooseOption(page, page.getByTestId(testId), option);
 
 const wizCodes = async () =>
   (

@@ -49,9 +49,8 @@ async function readStatistics(db: DbOrTx): Promise<SearchStatistics> {
   const empty = (): GramStatistics => ({ rows: -1, analysed: false, common: new Map() });
   const out: SearchStatistics = { accounts: empty(), contacts: empty() };
   for (const r of rows) {
-    const common = new Map<string, number>();
     // the frequencies list one per element, then the minimum, the maximum and the share of nulls
-    r.elems?.forEach((gram, i) => common.set(gram, r.freqs?.[i] ?? 1));
+    const common = new Map((r.elems ?? []).map((gram, i) => [gram, r.freqs?.[i] ?? 1]));
     out[r.table] = { rows: r.rows, analysed: r.analysed, common };
   }
   return out;

@@ -7,9 +7,12 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../src/server/db/embedded.js';
 import { migrateDatabase } from '../src/server/db/migrate.js';
+import { accountListQuerySchema } from '../src/server/domains/accounts/listQuery.js';
+import { accountListStatement } from '../src/server/domains/accounts/listRepo.js';
 import { createBenchDatabase } from './lib/benchDatabase.js';
 import { freePort, startChild, stopChild, waitUntilServing } from './lib/child.js';
 import { load } from './lib/load.js';
@@ -121,6 +124,29 @@ async function bareSelect(url: string, sql: string, params: unknown[]) {
   };
 }
 
+/**
+ * The search's statement alone on one connection, as a named prepared statement planned for each
+ * call's values or once (the plan the server chooses for a rare term, accounts/searchPlan.ts):
+ * milliseconds per call, the two alternated twice in the same run.
+ */
+async function searchStatementPerCall(url: string, term: string) {
+  const q = accountListQuerySchema.parse({ limit: 50, q: term });
+  const { sql: text, params } = new PgDialect().sqlToQuery(accountListStatement(q, null, null));
+  const perCall = { custom: [] as number[], generic: [] as number[] };
+  for (const mode of ['custom', 'generic', 'custom', 'generic'] as const) {
+    const c = new pg.Client({ connectionString: url, options: `-c plan_cache_mode=force_${mode}_plan` });
+    await c.connect();
+    const run = () => c.query({ name: 'search', text, values: params });
+    for (let i = 0; i < 50; i++) await run();
+    const t0 = performance.now();
+    for (let i = 0; i < 500; i++) await run();
+    perCall[mode].push((performance.now() - t0) / 500);
+    await c.end();
+  }
+  const mean = (xs: number[]) => Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2));
+  return { custom: mean(perCall.custom), generic: mean(perCall.generic) };
+}
+
 /** Seeds the database at `url`, drives the real server on it and returns the figures, each named with `on`. */
 async function measure(url: string, on: string): Promise<Metric[]> {
   const t0 = Date.now();
@@ -162,6 +188,7 @@ async function measure(url: string, on: string): Promise<Metric[]> {
     'SELECT id, code, name_zh, name_en, status, tier, city FROM accounts WHERE archived_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 51',
     [],
   );
+  const statement = await searchStatementPerCall(url, '凯德化工');
   const metrics: Metric[] = [
     {
       name: 'list page (default sort, 100k accounts), 50 connections: throughput',
@@ -183,6 +210,16 @@ async function measure(url: string, on: string): Promise<Metric[]> {
     },
     { name: 'search by partial Chinese name: p50', value: search.p50, unit: 'ms' },
     { name: 'search by partial Chinese name: p99', value: search.p99, unit: 'ms', aim: '< 100' },
+    {
+      name: 'the search statement alone, one connection, planned for each call',
+      value: statement.custom,
+      unit: 'ms/call',
+    },
+    {
+      name: 'the search statement alone, one connection, planned once (what the server uses for a rare term)',
+      value: statement.generic,
+      unit: 'ms/call',
+    },
     {
       name: 'bare indexed SELECT of the same page through pg, 50 connections: throughput',
       value: bare.requestsPerSecond,

@@ -52,25 +52,3 @@ export function openDatabase(url: string, max = 10): Database {
  */
 export const plannedReads = (db: DbOrTx, mode: PlanMode = 'custom'): DbOrTx =>
   plannedHandles.get(db as Db)?.[mode] ?? db;
-
-/**
- * A transaction on one pooled client, for what needs the client itself (COPY FROM STDIN, db/copy.ts)
- * beside Drizzle queries on the same connection. Rolled back when `fn` throws.
- */
-export async function clientTransaction<T>(
-  db: Db,
-  fn: (client: pg.PoolClient, tx: NodePgDatabase<typeof schema>) => Promise<T>,
-): Promise<T> {
-  const client = await db.$client.connect();
-  try {
-    await client.query('BEGIN');
-    const out = await fn(client, drizzle(client, { schema }));
-    await client.query('COMMIT');
-    return out;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}

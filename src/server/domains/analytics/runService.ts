@@ -6,8 +6,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { AnalyticsError } from '../../../analytics/index.js';
-import { clientTransaction, type Db, type DbOrTx } from '../../db/client.js';
-import { copyFrom, copyValue } from '../../db/copy.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { copyFrom, copyValue, withConnection } from '../../db/copy.js';
 import { withoutJit } from '../../db/jit.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -194,8 +194,8 @@ export async function executeRun(db: Db, run: RunRow): Promise<RunRow> {
     });
     lap(lastPhase);
     await setProgress(db, run.id, 85, 'writing snapshot');
-    return await clientTransaction(db, async (client, tx) => {
-      await writeSegments(client, run.id, result.rows);
+    return await db.transaction(async (tx) => {
+      await withConnection(tx, (client) => writeSegments(client, run.id, result.rows));
       lap('write');
       const [done] = await tx
         .update(analyticsRuns)

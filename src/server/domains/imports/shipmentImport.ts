@@ -1,14 +1,12 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { copyFrom, copyLines, withConnection } from '../../db/copy.js';
 import { withoutJit } from '../../db/jit.js';
 import { accountIdsByCode } from '../accounts/repo.js';
 import { partnerIdsByCode } from '../partners/index.js';
 import {
-  createShipmentStage,
-  SHIPMENT_STAGE_COPY,
   shipmentStageLine,
+  stageShipments,
   toRecord,
   upsertStagedExceptions,
   writeStagedShipments,
@@ -212,14 +210,7 @@ export const shipmentImport: ImportEntity<StagedShipmentRow> = {
    */
   async write(tx, actor, { checked, mode }, onProgress) {
     await withoutJit(tx);
-    await createShipmentStage(tx);
-    await withConnection(tx, (client) =>
-      copyFrom(
-        client,
-        SHIPMENT_STAGE_COPY,
-        copyLines(checked.rows, (line) => line),
-      ),
-    );
+    await stageShipments(tx, checked.rows);
     await onProgress?.(0.1);
     const written = await writeStagedShipments(tx, { newOnly: mode === 'create_only' });
     await onProgress?.(0.9);

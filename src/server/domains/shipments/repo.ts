@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { copyTextArray, copyValue } from '../../db/copy.js';
+import { copyFrom, copyLines, copyTextArray, copyValue, withConnection } from '../../db/copy.js';
 import type { OnTimeRule } from '../kpi/formulas.js';
 import { onTime } from '../kpi/repo.js';
 import { shipmentExceptions, shipments, trackingEvents } from './table.js';
@@ -87,15 +87,9 @@ export type Written = { id: string; waybill: string; inserted: boolean };
 /**
  * Inserts new waybills and updates those whose data changed; rows equal to what is stored are not
  * touched (no version bump), so re-sending a batch changes nothing. Returns only the rows written.
- * With `newOnly` the caller has checked that no waybill exists: one that does fails the statement.
  */
-export async function upsertShipments(
-  db: DbOrTx,
-  records: Record<string, unknown>[],
-  options: { newOnly?: boolean } = {},
-) {
-  const statement = options.newOnly ? insertFrom(FROM_JSON) : upsertFrom(FROM_JSON);
-  return (await db.execute<Written>(withJson(statement, records))).rows;
+export async function upsertShipments(db: DbOrTx, records: Record<string, unknown>[]) {
+  return (await db.execute<Written>(withJson(upsertFrom(FROM_JSON), records))).rows;
 }
 
 /**
@@ -103,18 +97,22 @@ export async function upsertShipments(
  * then written by one statement (writeStagedShipments), so the KPI rollup triggers run once over all of
  * them. Per-chunk statements made the triggers update the same rollup rows again and again within the
  * one transaction, each time leaving another row version to step over: a 100,000-row write took about
- * twice the database time in 5,000-row statements. The bulk API stages its records as JSON
- * (stageShipmentRecords), the file import streams COPY lines (shipmentStageLine).
+ * twice the database time in 5,000-row statements. The stage is filled by COPY with the lines of
+ * shipmentStageLine (made as the COPY asks for them: `lines` may be a generator).
  */
-export async function createShipmentStage(db: DbOrTx) {
+export async function stageShipments(db: DbOrTx, lines: Iterable<string>) {
   await db.execute(sql.raw(`DROP TABLE IF EXISTS ${STAGE}`));
   await db.execute(
     sql.raw(`CREATE TEMP TABLE shipment_stage (${recordType}, exception_kinds text[]) ON COMMIT DROP`),
   );
+  await withConnection(db, (client) =>
+    copyFrom(
+      client,
+      `COPY ${STAGE} FROM STDIN`,
+      copyLines(lines, (line) => line),
+    ),
+  );
 }
-
-/** COPY statement filling the stage from shipmentStageLine's lines. */
-export const SHIPMENT_STAGE_COPY = `COPY ${STAGE} FROM STDIN`;
 
 /** One record (toRecord) and its exception kinds as a line of COPY's text format for the stage. */
 export function shipmentStageLine(record: Record<string, unknown>, exceptionKinds: readonly string[]) {
@@ -123,19 +121,10 @@ export function shipmentStageLine(record: Record<string, unknown>, exceptionKind
   return cells.join('\t');
 }
 
-export async function stageShipmentRecords(
-  db: DbOrTx,
-  records: Record<string, unknown>[],
-  options: { chunk: number; onStaged?: (done: number) => Promise<void> },
-) {
-  for (let start = 0; start < records.length; start += options.chunk) {
-    const part = records.slice(start, start + options.chunk);
-    await db.execute(withJson(`INSERT INTO ${STAGE} (${names}) SELECT * FROM ${FROM_JSON}`, part));
-    await options.onStaged?.(start + part.length);
-  }
-}
-
-/** Writes the staged records by one statement (upsertShipments' rules); the stage goes at commit. */
+/**
+ * Writes the staged records by one statement (upsertShipments' rules); the stage goes at commit. With
+ * `newOnly` the caller has checked that no waybill exists: one that does fails the statement.
+ */
 export async function writeStagedShipments(db: DbOrTx, options: { newOnly?: boolean } = {}) {
   const statement = options.newOnly ? insertFrom(STAGE) : upsertFrom(STAGE);
   return (await db.execute<Written>(sql.raw(statement))).rows;

@@ -63,27 +63,19 @@ export async function upsertShipmentBatch(
  * Stores validated shipments in the caller's transaction: upsert by waybill (rows equal to what is
  * stored are not touched), their exceptions, and audit entries naming the waybills written
  * (recordShipmentBatches). Up to 5,000 rows go in one statement, more are staged and written by one
- * statement (repo.createShipmentStage). `newOnly`: the caller checked that no waybill exists (a plain
- * insert; one that appeared since fails the transaction).
+ * statement (repo.stageShipments).
  */
-export async function writeShipments(
-  tx: DbOrTx,
-  actor: Actor,
-  valid: readonly ResolvedShipment[],
-  options: { newOnly?: boolean; onProgress?: (done: number) => Promise<void> } = {},
-) {
+export async function writeShipments(tx: DbOrTx, actor: Actor, valid: readonly ResolvedShipment[]) {
   await withoutJit(tx);
-  const records = valid.map(repo.toRecord);
   let written: repo.Written[];
   if (valid.length > WRITE_CHUNK) {
-    await repo.createShipmentStage(tx);
-    // progress: staging is the first half of a staged write, the rest the second
-    await repo.stageShipmentRecords(tx, records, {
-      chunk: WRITE_CHUNK,
-      onStaged: async (done) => options.onProgress?.(Math.round(done / 2)),
-    });
-    written = await repo.writeStagedShipments(tx, options);
-  } else written = await repo.upsertShipments(tx, records, options);
+    // exceptions go below with their times and notes, as for fewer rows
+    await repo.stageShipments(
+      tx,
+      valid.map((v) => repo.shipmentStageLine(repo.toRecord(v), [])),
+    );
+    written = await repo.writeStagedShipments(tx);
+  } else written = await repo.upsertShipments(tx, valid.map(repo.toRecord));
   const exceptionsWritten: repo.ExceptionsWritten[] = [];
   for (let start = 0; start < valid.length; start += WRITE_CHUNK) {
     const exceptionRows = valid.slice(start, start + WRITE_CHUNK).flatMap((v) =>
@@ -96,7 +88,6 @@ export async function writeShipments(
     );
     exceptionsWritten.push(...(await repo.upsertExceptions(tx, exceptionRows)));
   }
-  await options.onProgress?.(valid.length);
   return recordShipmentBatches(tx, actor, valid.length, written, exceptionsWritten);
 }
 

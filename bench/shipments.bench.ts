@@ -157,7 +157,10 @@ export async function run(): Promise<void> {
       byCarrier: await timings(time, `${kpi}&cut=carrier`, 6),
       byLane: await timings(time, `${kpi}&cut=lane`, 6),
       byMode: await timings(time, `${kpi}&cut=mode`, 4),
-      byAccount: await timings(time, `${kpi}&cut=account`, 2),
+      // the dashboard's table by account: a ranked page (kpi/ranking.ts), beside every account at once
+      byAccountPage: await timings(time, `${kpi}&cut=account&sort=volume&limit=20`, 4),
+      byAccountLatePage: await timings(time, `${kpi}&cut=account&sort=late&order=desc&limit=20`, 4),
+      byAccount: await timings(time, `${kpi}&cut=account`, 1),
       laneByMonth: await timings(time, `${kpi}&origin=${encodeURIComponent('上海')}&trend=month`, 4),
       laneComparison: await timings(
         time,
@@ -263,7 +266,9 @@ export async function run(): Promise<void> {
         ...co('by carrier', company.byCarrier, '< 1000'),
         ...co('by lane', company.byLane, '< 1000'),
         ...co('by mode', company.byMode, '< 1000'),
-        ...co('by account (every account a row)', company.byAccount),
+        ...co('by account, first page of 20 ranked by volume', company.byAccountPage),
+        ...co('by account, first page of 20 ranked by late deliveries', company.byAccountLatePage),
+        ...co('baseline: by account, every account a row (unpaged), same run', company.byAccount),
         ...co('one origin by month', company.laneByMonth, '< 1000'),
         ...co('carriers on one lane (partner lane comparison)', company.laneComparison, '< 1000'),
         {

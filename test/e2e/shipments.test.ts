@@ -208,6 +208,17 @@ describe('shipments screens', () => {
     await page.getByTestId('quality-cut').locator('.ant-segmented-item').nth(2).click(); // by account
     const acmeRow = page.getByTestId('kpi-table').locator('tr', { hasText: 'ACME' });
     await acmeRow.waitFor();
+    // ranked by the server: most late deliveries first (ACME 2, BETA 0), then the other way round
+    const firstRow = page.getByTestId('kpi-table').locator('tbody tr.ant-table-row').first();
+    const lateHeader = page.getByTestId('kpi-table').locator('th', { hasText: /延误票数|Late deliveries/ });
+    await lateHeader.click();
+    await poll(async () => page.url()).toMatch(/sort=late&order=desc/);
+    await poll(() => firstRow.textContent()).toContain('ACME');
+    // the header shows the new ranking before it is clicked again (a click while it re-renders is lost)
+    await poll(() => lateHeader.getAttribute('aria-sort')).toBe('descending');
+    await lateHeader.click();
+    await poll(async () => page.url()).toMatch(/sort=late&order=asc/);
+    await poll(() => firstRow.textContent()).toContain('BETA');
     await page.waitForTimeout(500); // let the chart animation finish for the screenshot
     await page.screenshot({ path: `${RESULTS}shipments-dashboard.png`, fullPage: true });
 

@@ -15,6 +15,8 @@ registerMessages(
       'partner.noShipments': 'The partner delivered no shipments in this period; nothing to evaluate.',
       'date.format': 'Use a calendar date like 2026-03-31.',
       'date.range': '"to" must be after "from".',
+      'kpi.pageWithTrend':
+        'A page of ranked rows is for a period without a trend; leave out limit or the trend.',
       'time.offsetRequired':
         'Give an ISO 8601 time with a time zone offset or Z, e.g. 2026-03-01T08:00:00+08:00.',
       'time.future': 'This time lies in the future.',
@@ -43,6 +45,7 @@ registerMessages(
       'partner.noShipments': '该合作伙伴在此期间没有签收的运单，无法考评。',
       'date.format': '请使用日期格式，例如 2026-03-31。',
       'date.range': '结束日期必须晚于开始日期。',
+      'kpi.pageWithTrend': '排名分页只用于不分周/月趋势的统计；请去掉 limit 或趋势参数。',
       'time.offsetRequired': '请使用带时区偏移或 Z 的 ISO 8601 时间，例如 2026-03-01T08:00:00+08:00。',
       'time.future': '该时间晚于当前时间。',
       'time.before2000': '该时间早于 2000 年。',

@@ -81,6 +81,7 @@ export const logisticsEnUS = {
     weekly: 'Weekly',
     breakdown: 'Breakdown',
     noCarrier: '(no carrier)',
+    rows: '{{count}} rows',
     periodNote:
       'Days, weeks and months in {{timeZone}}; the default on-time rule is the {{rule}}. Delivery measures count shipments delivered in the period, volume and money those booked in it. Click a number to see the shipments behind it.',
     cut: { overall: 'Overall', account: 'Account', carrier: 'Carrier', lane: 'Lane', mode: 'Mode' },

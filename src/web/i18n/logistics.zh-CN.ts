@@ -78,6 +78,7 @@ export const logisticsZhCN: typeof logisticsEnUS = {
     weekly: '按周',
     breakdown: '分维度',
     noCarrier: '（无承运商）',
+    rows: '共 {{count}} 行',
     periodNote:
       '日、周、月按 {{timeZone}} 计算；默认准时规则为「{{rule}}」。时效类指标统计期间内签收的运单，票数和金额统计期间内下单的运单。点击数字可查看对应运单。',
     cut: { overall: '整体', account: '客户', carrier: '承运商', lane: '线路', mode: '运输方式' },

@@ -31,6 +31,8 @@ export const KEY: Record<KpiCut, SQL> = {
   mode: sql`s.mode`,
 };
 
+const CARGO_ISSUES = sql.raw(`('damage', 'loss', 'shortage')`);
+
 /** A local calendar date of an instant: the company zone decides days, weeks and months. */
 const localDay = (col: SQL, tz: string) => sql`(${col} AT TIME ZONE ${tz})::date`;
 
@@ -91,18 +93,28 @@ export type KpiRow = {
 };
 
 /**
- * One query for any period, cut and trend. Delivery measures (on-time, intact, transit) take the
- * shipments delivered in the period; volume and money take those booked in it (not cancelled).
+ * The measures of a period by key and bucket, as CTEs: `d` the deliveries in it (on-time, intact and,
+ * with `percentiles`, transit), `v` the bookings (volume, money), `k` the two joined.
  */
-export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
+export function measuresCte(q: KpiQuery, opts: { percentiles: boolean }): SQL {
   const tz = q.timeZone;
   const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${tz}`;
   const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${tz}`;
-  const key = KEY[q.cut];
-  const label = labelOf(q.cut);
-  const res = await db.transaction(async (tx) => {
-    await withoutJit(tx);
-    return tx.execute<KpiRow>(sql`
+  // accounts are grouped by their uuid (text comparison of a hundred thousand keys costs seconds)
+  const key = q.cut === 'account' ? sql`s.account_id` : KEY[q.cut];
+  const transit = opts.percentiles ? sql`, ${transitPercentiles}` : sql``;
+  // A cargo issue is a damage, loss or shortage exception: looked up per shipment for one account's
+  // few dozen, joined as one set for a whole company's (the per-row lookup kept the aggregation in one
+  // process: 5.0 s against 2.5 s for a year by account at 2M shipments).
+  const cargoIssue = q.accountId
+    ? sql`EXISTS (SELECT 1 FROM shipment_exceptions x WHERE x.shipment_id = s.id AND x.kind IN ${CARGO_ISSUES})`
+    : sql`ci.shipment_id IS NOT NULL`;
+  const issuesJoin = q.accountId
+    ? sql``
+    : sql`LEFT JOIN (SELECT shipment_id FROM shipment_exceptions WHERE kind IN ${CARGO_ISSUES} GROUP BY 1) ci
+        ON ci.shipment_id = s.id`;
+  const transitOut = opts.percentiles ? sql`, d.transit_p50, d.transit_p90` : sql``;
+  return sql`
     WITH d AS (
       SELECT ${key} AS key, ${bucketOf(sql`s.delivered_at`, q)} AS bucket,
         count(*)::int AS delivered,
@@ -110,10 +122,9 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
         count(${onTime('timestamp', tz)})::int AS judged_ts,
         count(*) FILTER (WHERE ${onTime('date', tz)})::int AS on_time_date,
         count(${onTime('date', tz)})::int AS judged_date,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM shipment_exceptions x WHERE x.shipment_id = s.id
-          AND x.kind IN ('damage', 'loss', 'shortage')))::int AS cargo_issues,
-        ${transitPercentiles}
-      FROM shipments s
+        count(*) FILTER (WHERE ${cargoIssue})::int AS cargo_issues
+        ${transit}
+      FROM shipments s ${issuesJoin}
       WHERE s.status = 'delivered' AND s.delivered_at >= ${from} AND s.delivered_at < ${to} ${filters(q)}
       GROUP BY 1, 2
     ), v AS (
@@ -123,16 +134,26 @@ export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
       WHERE s.status <> 'cancelled' AND s.booked_at >= ${from} AND s.booked_at < ${to} ${filters(q)}
       GROUP BY 1, 2
     ), k AS (
-      SELECT coalesce(d.key, v.key) AS key, coalesce(d.bucket, v.bucket) AS bucket,
+      SELECT coalesce(d.key, v.key)::text AS key, coalesce(d.bucket, v.bucket) AS bucket,
         coalesce(d.delivered, 0) AS delivered,
         coalesce(d.on_time_ts, 0) AS on_time_ts, coalesce(d.judged_ts, 0) AS judged_ts,
         coalesce(d.on_time_date, 0) AS on_time_date, coalesce(d.judged_date, 0) AS judged_date,
-        coalesce(d.cargo_issues, 0) AS cargo_issues, d.transit_p50, d.transit_p90,
+        coalesce(d.cargo_issues, 0) AS cargo_issues ${transitOut},
         coalesce(v.volume, 0) AS volume, coalesce(v.revenue_cents, 0) AS revenue_cents,
         coalesce(v.cost_cents, 0) AS cost_cents
       FROM d FULL JOIN v ON d.key = v.key AND d.bucket IS NOT DISTINCT FROM v.bucket
-    )
-    SELECT k.*, ${label} AS label, to_char(k.bucket, 'YYYY-MM-DD') AS bucket
+    )`;
+}
+
+/**
+ * One query for any period, cut and trend. Delivery measures (on-time, intact, transit) take the
+ * shipments delivered in the period; volume and money take those booked in it (not cancelled).
+ */
+export async function kpiRows(db: DbOrTx, q: KpiQuery): Promise<KpiRow[]> {
+  const res = await db.transaction(async (tx) => {
+    await withoutJit(tx);
+    return tx.execute<KpiRow>(sql`${measuresCte(q, { percentiles: true })}
+    SELECT k.*, ${labelOf(q.cut)} AS label, to_char(k.bucket, 'YYYY-MM-DD') AS bucket
     FROM k ORDER BY k.key, k.bucket`);
   });
   return res.rows;

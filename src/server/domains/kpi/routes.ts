@@ -5,6 +5,7 @@ import { calendarDate } from '../../../shared/partners.js';
 import { putServiceTargetsSchema } from '../../../shared/serviceTargets.js';
 import type { AppDeps } from '../../http/deps.js';
 import { accountServiceQuality, putServiceTargets } from './accountQuality.js';
+import { KPI_SORTS } from './ranking.js';
 import { KPI_CUTS, KPI_TRENDS } from './repo.js';
 import { shipmentKpis } from './service.js';
 
@@ -19,6 +20,11 @@ export const kpiQuerySchema = z.object({
   mode: z.string().max(40).optional(),
   origin: z.string().max(100).optional(),
   destination: z.string().max(100).optional(),
+  /** With `limit`, a page of the cut's rows ranked by `sort` (and `total`, the cut's row count). */
+  sort: z.enum(KPI_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).optional(),
 });
 
 export const kpiRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
@@ -33,7 +39,13 @@ export const kpiRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database 
         querystring: kpiQuerySchema,
       },
     },
-    async (req) => shipmentKpis(database.db, req.query),
+    async (req) => {
+      const { sort, order, limit, offset, ...query } = req.query;
+      return shipmentKpis(database.db, {
+        ...query,
+        page: limit === undefined ? undefined : { sort, order, limit, offset },
+      });
+    },
   );
 
   app.get(

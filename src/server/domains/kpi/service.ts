@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { companySettings } from '../organization/settings.js';
 import type { OnTimeRule } from './formulas.js';
+import { type KpiPage, rankedAccountRows, rankRows } from './ranking.js';
 import { type KpiCut, type KpiQuery, type KpiRow, type KpiTrend, kpiRows } from './repo.js';
 import { kpiRowsFromRollup, rollupTimeZone } from './rollup.js';
 
@@ -47,23 +48,34 @@ export interface KpiRequest {
   mode?: string;
   origin?: string;
   destination?: string;
+  /** A page of the cut's rows, ranked (ranking.ts); without it, every row ordered by key. */
+  page?: Partial<KpiPage> & { limit: number };
 }
 
 /** KPIs for [from, to) in the company zone; the on-time rule defaults to the organisation setting. */
 export async function shipmentKpis(db: DbOrTx, req: KpiRequest) {
   if (req.to <= req.from) throw new AppError('VALIDATION_FAILED', { fields: { to: 'date.range' } });
   const settings = await companySettings(db);
-  const q: KpiQuery = { ...req, timeZone: settings.timezone, rule: req.rule ?? settings.onTimeRule };
+  const { page, ...rest } = req;
+  if (page && req.trend !== 'none')
+    throw new AppError('VALIDATION_FAILED', { fields: { limit: 'kpi.pageWithTrend' } });
+  const q: KpiQuery = { ...rest, timeZone: settings.timezone, rule: req.rule ?? settings.onTimeRule };
+  const head = { from: q.from, to: q.to, timeZone: q.timeZone, rule: q.rule, cut: q.cut, trend: q.trend };
+  const ranked = page && {
+    sort: page.sort ?? 'volume',
+    order: page.order ?? 'desc',
+    limit: page.limit,
+    offset: page.offset ?? 0,
+  };
+  if (ranked && q.cut === 'account') {
+    // no rollup keeps accounts: ranked in SQL, transit percentiles for the page's accounts only
+    const { rows, total } = await rankedAccountRows(db, q, ranked);
+    return { ...head, total, rows: rows.map((r) => toKpiDto(r, q.rule)) };
+  }
   // the rollup answers whenever its days were cut in the company's zone (it is rebuilt when that changes)
   const rows =
     (await rollupTimeZone(db)) === q.timeZone ? await kpiRowsFromRollup(db, q) : await kpiRows(db, q);
-  return {
-    from: q.from,
-    to: q.to,
-    timeZone: q.timeZone,
-    rule: q.rule,
-    cut: q.cut,
-    trend: q.trend,
-    rows: rows.map((r) => toKpiDto(r, q.rule)),
-  };
+  if (!ranked) return { ...head, rows: rows.map((r) => toKpiDto(r, q.rule)) };
+  const pageRows = rankRows(rows, ranked, q.rule);
+  return { ...head, total: pageRows.total, rows: pageRows.rows.map((r) => toKpiDto(r, q.rule)) };
 }

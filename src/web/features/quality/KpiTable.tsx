@@ -2,10 +2,21 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TRANSPORT_MODE_LABELS, type TransportMode } from '../../../shared/customers/labels';
-import { days, type KpiCut, type KpiDto, money, type OnTimeRule, pct } from './api';
+import { days, type KpiCut, type KpiDto, type KpiSort, money, type OnTimeRule, pct } from './api';
 import { drillUrl } from './drill';
 
-/** KPIs by carrier, lane, account or mode; every count links to the shipments behind it. */
+export interface KpiRanking {
+  sort: KpiSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * One page of KPIs by carrier, lane, account or mode, ranked by the server (the sortable columns ask
+ * it for another ranking); every count links to the shipments behind it.
+ */
 export function KpiTable({
   rows,
   cut,
@@ -13,6 +24,8 @@ export function KpiTable({
   from,
   to,
   loading,
+  ranking,
+  onRank,
 }: {
   rows: KpiDto[];
   cut: KpiCut;
@@ -20,6 +33,8 @@ export function KpiTable({
   from: string;
   to: string;
   loading: boolean;
+  ranking: KpiRanking;
+  onRank: (r: { sort: KpiSort; order: 'asc' | 'desc'; page: number }) => void;
 }) {
   const { t, i18n } = useTranslation();
   const link = (r: KpiDto, what: Parameters<typeof drillUrl>[1], n: number, testId?: string) => {
@@ -38,6 +53,13 @@ export function KpiTable({
     if (cut === 'carrier' && !r.key) return t('quality.noCarrier');
     return r.label ?? r.key;
   };
+  const sorted = (sort: KpiSort) => ({
+    key: sort,
+    sorter: true,
+    sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
+    sortOrder:
+      ranking.sort === sort ? (ranking.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+  });
   return (
     <Table<KpiDto>
       rowKey="key"
@@ -45,28 +67,48 @@ export function KpiTable({
       data-testid="kpi-table"
       loading={loading}
       dataSource={rows}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      pagination={{
+        current: ranking.page,
+        pageSize: ranking.pageSize,
+        total: ranking.total,
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+        showTotal: (n) => t('quality.rows', { count: n }),
+      }}
+      onChange={(pagination, _filters, sorter) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        // a sort switched off goes back to the default ranking; another ranking starts on page 1
+        const sort = (s?.order && s.columnKey ? s.columnKey : 'volume') as KpiSort;
+        const order = s?.order === 'ascend' ? 'asc' : 'desc';
+        const changed = sort !== ranking.sort || order !== ranking.order;
+        onRank({ sort, order, page: changed ? 1 : (pagination.current ?? 1) });
+      }}
       scroll={{ x: 1000 }}
       columns={[
         { title: t(`quality.cut.${cut}`), render: (_, r) => name(r), fixed: 'left' },
         {
           title: t('quality.volume'),
-          sorter: (a, b) => a.volume - b.volume,
+          ...sorted('volume'),
           render: (_, r) => link(r, 'volume', r.volume),
         },
-        { title: t('quality.delivered'), render: (_, r) => link(r, 'delivered', r.delivered) },
+        {
+          title: t('quality.delivered'),
+          ...sorted('delivered'),
+          render: (_, r) => link(r, 'delivered', r.delivered),
+        },
         {
           title: `${t('quality.onTimeRate')} (${t(`quality.rule.${rule}`)})`,
-          sorter: (a, b) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1),
+          ...sorted('onTimeRate'),
           render: (_, r) => pct(r.onTimeRate),
         },
         {
           title: t('quality.lateCount'),
-          sorter: (a, b) => a.judged - a.onTime - (b.judged - b.onTime),
+          ...sorted('late'),
           render: (_, r) => link(r, 'late', r.judged - r.onTime, `late-${r.key}`),
         },
         {
           title: t('quality.intactRate'),
+          ...sorted('intactRate'),
           render: (_, r) =>
             r.intactRate === null ? (
               pct(null)
@@ -83,11 +125,13 @@ export function KpiTable({
         {
           title: t('quality.revenue'),
           align: 'right',
+          ...sorted('revenue'),
           render: (_, r) => money(r.revenueCents, i18n.language),
         },
         {
           title: t('quality.margin'),
           align: 'right',
+          ...sorted('margin'),
           render: (_, r) => `${money(r.grossMarginCents, i18n.language)} (${pct(r.grossMarginRate)})`,
         },
       ]}

@@ -2,12 +2,14 @@ import { Alert, Card, DatePicker, Flex, Segmented, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type KpiCut, useKpis } from './api';
+import { type KpiCut, type KpiSort, useKpis } from './api';
 import { KpiCards } from './KpiCards';
 import { KpiTable } from './KpiTable';
 import { TrendChart } from './TrendChart';
 
 const CUTS: KpiCut[] = ['carrier', 'lane', 'account', 'mode'];
+const SORTS: KpiSort[] = ['volume', 'delivered', 'late', 'onTimeRate', 'intactRate', 'revenue', 'margin'];
+const PAGE_SIZE = 20;
 
 /** The last twelve whole months plus the current one, as [from, to). */
 function defaultPeriod() {
@@ -26,15 +28,31 @@ export default function QualityPage() {
   const cut = (CUTS as string[]).includes(params.get('cut') ?? '')
     ? (params.get('cut') as KpiCut)
     : 'carrier';
+  // the table is ranked and paged by the server: a cut by account has a row per customer
+  const sort = (SORTS as string[]).includes(params.get('sort') ?? '')
+    ? (params.get('sort') as KpiSort)
+    : 'volume';
+  const order = params.get('order') === 'asc' ? 'asc' : 'desc';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) next.set(k, v);
+    // another slice or ranking starts again at its first page
+    if (!('page' in patch)) next.delete('page');
     setParams(next, { replace: true });
   };
 
   const overall = useKpis({ from, to });
   const trendQ = useKpis({ from, to, trend });
-  const table = useKpis({ from, to, cut });
+  const table = useKpis({
+    from,
+    to,
+    cut,
+    sort,
+    order,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const rule = overall.data?.rule ?? 'timestamp';
   const error = overall.error ?? trendQ.error ?? table.error;
 
@@ -99,6 +117,8 @@ export default function QualityPage() {
           from={from}
           to={to}
           loading={table.isFetching}
+          ranking={{ sort, order, page, pageSize: PAGE_SIZE, total: table.data?.total ?? 0 }}
+          onRank={(r) => set({ sort: r.sort, order: r.order, page: String(r.page) })}
         />
       </Card>
     </Flex>

@@ -35,7 +35,12 @@ export interface KpiResult {
   cut: KpiCut;
   trend: 'none' | 'week' | 'month';
   rows: KpiDto[];
+  /** The cut's row count when a page was asked for (limit). */
+  total?: number;
 }
+
+/** What the server ranks a cut's rows by (server kpi/ranking.ts). */
+export type KpiSort = 'volume' | 'delivered' | 'late' | 'onTimeRate' | 'intactRate' | 'revenue' | 'margin';
 
 export interface KpiParams {
   from: string;
@@ -45,6 +50,10 @@ export interface KpiParams {
   rule?: OnTimeRule;
   accountId?: string;
   carrierId?: string;
+  sort?: KpiSort;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
 }
 
 export function useKpis(params: KpiParams) {

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { withoutJit } from '../../db/jit.js';
 import type { OnTimeRule } from './formulas.js';
-import { filters, type KpiQuery, type KpiRow, labelOf, measuresCte, transitPercentiles } from './repo.js';
+import { deliveredIn, type KpiQuery, type KpiRow, labelOf, measuresCte, transitPercentiles } from './repo.js';
 
 /**
  * A cut's rows ranked and paged: the dashboard's table by account has a row per customer (100,000 of
@@ -91,11 +91,8 @@ export function rankRows(rows: KpiRow[], page: KpiPage, rule: OnTimeRule) {
 
 /** The statement of rankedAccountRows: a row per account of the page, or one empty row with the count. */
 export function rankedAccountStatement(q: KpiQuery, page: KpiPage): SQL {
-  const tz = q.timeZone;
   const expr = sortExpression(page.sort, q.rule);
   const order = sql`${expr} ${sql.raw(page.order === 'asc' ? 'ASC' : 'DESC')} NULLS LAST, k.key COLLATE "C"`;
-  const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${tz}`;
-  const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${tz}`;
   return sql`${measuresCte(q, { percentiles: false })},
     page AS (SELECT k.* FROM k ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset})
     SELECT k.*, tr.transit_p50, tr.transit_p90, ${labelOf('account')} AS label, NULL::text AS bucket, n.total
@@ -103,8 +100,7 @@ export function rankedAccountStatement(q: KpiQuery, page: KpiPage): SQL {
     LEFT JOIN page k ON true
     LEFT JOIN LATERAL (
       SELECT ${transitPercentiles} FROM shipments s
-      WHERE s.account_id = k.key::uuid AND s.status = 'delivered'
-        AND s.delivered_at >= ${from} AND s.delivered_at < ${to} ${filters(q)}
+      WHERE s.account_id = k.key::uuid AND ${deliveredIn(q)}
     ) tr ON k.key IS NOT NULL
     ORDER BY ${order}`;
 }

@@ -92,14 +92,26 @@ export type KpiRow = {
   cost_cents: number;
 };
 
+/** The period's bounds as instants: midnight of `from` and `to` in the company zone. */
+function periodBounds(q: KpiQuery) {
+  const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${q.timeZone}`;
+  const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${q.timeZone}`;
+  return { from, to };
+}
+
+/** Shipments `s` delivered in the period, with the query's filters: what the delivery measures count. */
+export function deliveredIn(q: KpiQuery): SQL {
+  const { from, to } = periodBounds(q);
+  return sql`s.status = 'delivered' AND s.delivered_at >= ${from} AND s.delivered_at < ${to} ${filters(q)}`;
+}
+
 /**
  * The measures of a period by key and bucket, as CTEs: `d` the deliveries in it (on-time, intact and,
  * with `percentiles`, transit), `v` the bookings (volume, money), `k` the two joined.
  */
 export function measuresCte(q: KpiQuery, opts: { percentiles: boolean }): SQL {
   const tz = q.timeZone;
-  const from = sql`(${q.from}::date)::timestamp AT TIME ZONE ${tz}`;
-  const to = sql`(${q.to}::date)::timestamp AT TIME ZONE ${tz}`;
+  const { from, to } = periodBounds(q);
   // accounts are grouped by their uuid (text comparison of a hundred thousand keys costs seconds)
   const key = q.cut === 'account' ? sql`s.account_id` : KEY[q.cut];
   const transit = opts.percentiles ? sql`, ${transitPercentiles}` : sql``;
@@ -125,7 +137,7 @@ export function measuresCte(q: KpiQuery, opts: { percentiles: boolean }): SQL {
         count(*) FILTER (WHERE ${cargoIssue})::int AS cargo_issues
         ${transit}
       FROM shipments s ${issuesJoin}
-      WHERE s.status = 'delivered' AND s.delivered_at >= ${from} AND s.delivered_at < ${to} ${filters(q)}
+      WHERE ${deliveredIn(q)}
       GROUP BY 1, 2
     ), v AS (
       SELECT ${key} AS key, ${bucketOf(sql`s.booked_at`, q)} AS bucket, count(*)::int AS volume,

@@ -55,27 +55,36 @@ export interface KpiRequest {
 /** KPIs for [from, to) in the company zone; the on-time rule defaults to the organisation setting. */
 export async function shipmentKpis(db: DbOrTx, req: KpiRequest) {
   if (req.to <= req.from) throw new AppError('VALIDATION_FAILED', { fields: { to: 'date.range' } });
-  const settings = await companySettings(db);
   const { page, ...rest } = req;
   if (page && req.trend !== 'none')
     throw new AppError('VALIDATION_FAILED', { fields: { limit: 'kpi.pageWithTrend' } });
+  const settings = await companySettings(db);
   const q: KpiQuery = { ...rest, timeZone: settings.timezone, rule: req.rule ?? settings.onTimeRule };
-  const head = { from: q.from, to: q.to, timeZone: q.timeZone, rule: q.rule, cut: q.cut, trend: q.trend };
   const ranked = page && {
     sort: page.sort ?? 'volume',
     order: page.order ?? 'desc',
     limit: page.limit,
     offset: page.offset ?? 0,
   };
+  let result: { rows: KpiRow[]; total?: number };
   if (ranked && q.cut === 'account') {
     // no rollup keeps accounts: ranked in SQL, transit percentiles for the page's accounts only
-    const { rows, total } = await rankedAccountRows(db, q, ranked);
-    return { ...head, total, rows: rows.map((r) => toKpiDto(r, q.rule)) };
+    result = await rankedAccountRows(db, q, ranked);
+  } else {
+    // the rollup answers whenever its days were cut in the company's zone (it is rebuilt when that changes)
+    const rows =
+      (await rollupTimeZone(db)) === q.timeZone ? await kpiRowsFromRollup(db, q) : await kpiRows(db, q);
+    result = ranked ? rankRows(rows, ranked, q.rule) : { rows };
   }
-  // the rollup answers whenever its days were cut in the company's zone (it is rebuilt when that changes)
-  const rows =
-    (await rollupTimeZone(db)) === q.timeZone ? await kpiRowsFromRollup(db, q) : await kpiRows(db, q);
-  if (!ranked) return { ...head, rows: rows.map((r) => toKpiDto(r, q.rule)) };
-  const pageRows = rankRows(rows, ranked, q.rule);
-  return { ...head, total: pageRows.total, rows: pageRows.rows.map((r) => toKpiDto(r, q.rule)) };
+  return {
+    from: q.from,
+    to: q.to,
+    timeZone: q.timeZone,
+    rule: q.rule,
+    cut: q.cut,
+    trend: q.trend,
+    /** The cut's row count, given with a page (undefined: not serialised). */
+    total: result.total,
+    rows: result.rows.map((r) => toKpiDto(r, q.rule)),
+  };
 }

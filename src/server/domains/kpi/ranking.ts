@@ -90,7 +90,7 @@ export function rankRows(rows: KpiRow[], page: KpiPage, rule: OnTimeRule) {
 }
 
 /** The statement of rankedAccountRows: a row per account of the page, or one empty row with the count. */
-export function rankedAccountStatement(q: KpiQuery, page: KpiPage): SQL {
+function rankedAccountStatement(q: KpiQuery, page: KpiPage): SQL {
   const expr = sortExpression(page.sort, q.rule);
   const order = sql`${expr} ${sql.raw(page.order === 'asc' ? 'ASC' : 'DESC')} NULLS LAST, k.key COLLATE "C"`;
   return sql`${measuresCte(q, { percentiles: false })},

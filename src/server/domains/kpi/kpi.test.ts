@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
+import { addCarriers, postShipments } from '../../../../test/shipmentApi.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { DemoRandom } from '../../demo/random.js';
 import { computeKpis, type KpiShipment, localDate } from './formulas.js';
@@ -14,13 +15,7 @@ beforeAll(async () => {
   t = await createTestApp();
   headers = (await t.loginAs('manager')).headers;
   for (const code of ['A1', 'A2']) await buildAccount(t.database.db, { code });
-  for (const code of ['C1', 'C2'])
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/partners',
-      headers,
-      payload: { code, kind: 'carrier', nameZh: code },
-    });
+  await addCarriers(t, headers, ['C1', 'C2']);
   const r = new DemoRandom(7);
   const start = Date.parse('2025-01-01T00:00:00+08:00');
   for (let i = 0; i < 300; i++) {
@@ -65,13 +60,7 @@ beforeAll(async () => {
       lane: `${row.origin} → ${row.destination}`,
     });
   }
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/shipments/bulk',
-    headers,
-    payload: { rows },
-  });
-  expect(res.statusCode, res.body).toBe(200);
+  await postShipments(t, headers, rows);
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
+import { addCarriers, postShipments } from '../../../../test/shipmentApi.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { DemoRandom } from '../../demo/random.js';
 import { KPI_SORTS, type KpiSort, rankRows, sortValue } from './ranking.js';
@@ -77,12 +78,7 @@ describe('the cut by account ranked and paged in SQL (HTTP)', () => {
     t = await createTestApp();
     headers = (await t.loginAs('manager')).headers;
     for (const code of ACCOUNTS) await buildAccount(t.database.db, { code });
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/partners',
-      headers,
-      payload: { code: 'RC1', kind: 'carrier', nameZh: 'RC1' },
-    });
+    await addCarriers(t, headers, ['RC1']);
     const r = new DemoRandom(11);
     const start = Date.parse('2025-03-01T00:00:00+08:00');
     const iso = (ms: number) => new Date(ms).toISOString();
@@ -114,13 +110,7 @@ describe('the cut by account ranked and paged in SQL (HTTP)', () => {
         exceptions: status === 'delivered' && r.chance(0.15) ? [{ kind: 'damage' }] : undefined,
       };
     });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/shipments/bulk',
-      headers,
-      payload: { rows },
-    });
-    expect(res.statusCode, res.body).toBe(200);
+    await postShipments(t, headers, rows);
   });
   afterAll(() => t.close());
 

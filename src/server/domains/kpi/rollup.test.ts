@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
+import { addCarriers, postShipments } from '../../../../test/shipmentApi.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 import { DemoRandom } from '../../demo/random.js';
 import { sliceFor } from './cube.js';
@@ -53,27 +54,13 @@ function shipment(i: number) {
   };
 }
 
-async function bulk(rows: unknown[]) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/shipments/bulk',
-    headers,
-    payload: { rows },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
+const bulk = (rows: unknown[]) => postShipments(t, headers, rows);
 
 beforeAll(async () => {
   t = await createTestApp();
   headers = (await t.loginAs('manager')).headers;
   for (const code of ACCOUNTS) await buildAccount(t.database.db, { code });
-  for (const code of CARRIERS)
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/partners',
-      headers,
-      payload: { code, kind: 'carrier', nameZh: code },
-    });
+  await addCarriers(t, headers, CARRIERS);
   await bulk(Array.from({ length: 700 }, (_, i) => shipment(i)));
   // later writes: re-sent waybills with new values (status, dates, account, lane), more exceptions
   const resent = [...new Set(Array.from({ length: 150 }, () => r.int(0, 399)))];

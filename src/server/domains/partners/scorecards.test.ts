@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
+import { addCarriers, postShipments } from '../../../../test/shipmentApi.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 
 let t: TestApp;
 let headers: Record<string, string>;
-const ids: Record<string, string> = {};
+let ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   headers = (await t.loginAs('manager')).headers;
   await buildAccount(t.database.db, { code: 'ACC' });
-  for (const code of ['SLOW', 'FAST']) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/partners',
-      headers,
-      payload: { code, kind: 'carrier', nameZh: code },
-    });
-    ids[code] = res.json().id;
-  }
+  ids = await addCarriers(t, headers, ['SLOW', 'FAST']);
   const rows = [];
   for (const month of ['01', '02']) {
     for (let i = 0; i < 10; i++) {
@@ -40,13 +33,7 @@ beforeAll(async () => {
       }
     }
   }
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/shipments/bulk',
-    headers,
-    payload: { rows },
-  });
-  expect(res.statusCode, res.body).toBe(200);
+  await postShipments(t, headers, rows);
 });
 afterAll(() => t.close());
 

@@ -157,7 +157,21 @@ export function accountListStatement(
          ORDER BY c.is_primary DESC, c.created_at LIMIT 1) pc ON true
      WHERE ${where}
      ORDER BY ${orderBy}
-     LIMIT ${q.limit + 1}`;
+     LIMIT ${sql.raw(String(Math.trunc(q.limit) + 1))}`;
+}
+
+/**
+ * How the list's statement is planned. A page with neither filters nor a search (the list as it opens)
+ * is an index walk in the sort's order whatever the values (only the cursor's change), so it keeps one
+ * generic plan per connection instead of being planned on every call: 0.8–1.0 ms a call against
+ * 1.2–1.6 ms, measured at 100k accounts. Its LIMIT is written into the statement so that plan knows the
+ * page size. A search alone is planned by its grams (searchPlan.ts); with other filters a generic plan
+ * ANDs their indexes' bitmaps (half the rows for a status) with the grams' — measured 2.4 times as long
+ * as the plan made for the values — so filtered pages are planned for their values.
+ */
+export function listPlan(q: AccountListQuery, actorId: string | null): 'generic' | 'custom' | 'search' {
+  if (accountFilters({ ...q, archived: 'all' }, actorId).length > 0) return 'custom';
+  return q.q ? 'search' : 'generic';
 }
 
 export async function listAccountRows(
@@ -166,10 +180,7 @@ export async function listAccountRows(
   actorId: string | null,
   after: [string | number, string] | null,
 ): Promise<AccountListRow[]> {
-  // A search for a rare term runs on its one generic plan, a common one is planned for its grams.
-  // Not with other filters: a generic plan ANDs their indexes' bitmaps (half the rows for a status)
-  // with the grams' — measured 2.4 times as long as the plan made for the values.
-  const searchAlone = q.q && accountFilters({ ...q, archived: 'all' }, actorId).length === 0;
-  const plan = searchAlone ? await searchPlan(db, bigrams(searchTerm(q.q ?? ''))) : 'custom';
+  const mode = listPlan(q, actorId);
+  const plan = mode === 'search' ? await searchPlan(db, bigrams(searchTerm(q.q ?? ''))) : mode;
   return executePrepared<AccountListRow>(db, accountListStatement(q, actorId, after), plan);
 }

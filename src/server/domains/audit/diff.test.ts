@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRecords } from './diff.js';
+import { createdChangesJson, diffRecords } from './diff.js';
 
 describe('diffRecords', () => {
   it('lists every field of a created record as after-only', () => {
@@ -53,5 +53,20 @@ describe('diffRecords', () => {
     expect(diffRecords({ lockedUntil: at }, null)).toEqual({
       lockedUntil: { before: '2026-03-01T08:00:00.000Z', after: null },
     });
+  });
+});
+
+describe('createdChangesJson', () => {
+  it('is the JSON of diffRecords(null, record), field for field', () => {
+    const records: Record<string, unknown>[] = [
+      { name: '上海"顺达"\\物流', tags: ['冷链', 'VIP'], needs: { modes: ['road'], lanes: [] } },
+      { empty: '', gone: null, zero: 0, off: false, at: undefined, nan: Number.NaN, inf: -Infinity },
+      { passwordHash: 'h', apiToken: null, createdAt: new Date(), version: 3, updated_at: 'x' },
+      { lockedUntil: new Date('2026-03-01T08:00:00Z'), 'odd "key"\n': 'line\nbreak\ttab', n: 1.5 },
+      { only: null, version: 1 },
+    ];
+    for (const r of records)
+      expect(JSON.parse(createdChangesJson(r)), JSON.stringify(r)).toEqual(diffRecords(null, r));
+    expect(createdChangesJson({ version: 1, gone: null })).toBe('{}');
   });
 });

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { copyFrom, copyLines, copyValue, withConnection } from '../../db/copy.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, toPage } from '../../lib/pagination.js';
-import { diffRecords } from './diff.js';
+import { createdChangesJson, diffRecords } from './diff.js';
 import { auditLog } from './table.js';
 
 export type AuditAction = 'create' | 'update' | 'delete';
@@ -67,8 +67,10 @@ export async function recordChanges(
   ].join('\t');
   let written = 0;
   const line = (e: AuditEntry) => {
-    const changes = diffRecords(e.before, e.after);
-    if (e.action === 'update' && Object.keys(changes).length === 0) return null;
+    const changes =
+      e.before === null && e.after ? createdChangesJson(e.after) : diffRecords(e.before, e.after);
+    if (e.action === 'update' && typeof changes !== 'string' && Object.keys(changes).length === 0)
+      return null;
     written++;
     return `${who}\t${copyValue(e.entity, 'entity')}\t${copyValue(e.entityId, 'entity_id')}\t${copyValue(e.accountId ?? null, 'account_id')}\t${e.action}\t${copyValue(changes, 'changes')}`;
   };

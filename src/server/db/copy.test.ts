@@ -1,7 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.js';
-import { copyFrom, copyTextArray, copyValue } from './copy.js';
+import { copyFrom, copyLines, copyTextArray, copyValue, madeAhead } from './copy.js';
 
 let client: pg.Client;
 let drop: () => Promise<void>;
@@ -72,5 +73,56 @@ describe('COPY FROM STDIN', () => {
   it('refuses a number that is not finite, naming the column', () => {
     expect(() => copyValue(Number.NaN, 'p_alive')).toThrow(/p_alive/);
     expect(copyValue(0, 'x')).toBe('0');
+  });
+
+  it('cuts lines into chunks of a given size, each ending in a line break, leaving out null lines', async () => {
+    const chunks = [...copyLines([1, 2, 3, 4, 5, 6, 7], (n) => (n === 4 ? null : `r${n}\t中`), 2)];
+    expect(chunks).toEqual(['r1\t中\nr2\t中\n', 'r3\t中\nr5\t中\n', 'r6\t中\nr7\t中\n']);
+    expect([...copyLines([1, 2, 3], (n) => `r${n}`, 2)]).toEqual(['r1\nr2\n', 'r3\n']);
+    expect([...copyLines([], String)]).toEqual([]);
+    // long lines end a chunk before it has `size` of them (~128k characters)
+    const long = [...copyLines(['a', 'b', 'c'], (t) => t.repeat(70_000))];
+    expect(long.map((c) => c.length)).toEqual([140_002, 70_001]);
+    await client.query('CREATE TEMP TABLE l (t text)');
+    await copyFrom(
+      client,
+      'COPY l FROM STDIN',
+      copyLines(['a', 'b', 'c'], (t) => t, 2),
+    );
+    expect((await client.query('SELECT t FROM l ORDER BY t')).rows.map((r) => r.t)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('makes chunks ahead while the process waits, at most `most`, and hands them over in order', async () => {
+    const pulled: number[] = [];
+    function* chunks() {
+      for (let i = 1; i <= 5; i++) {
+        pulled.push(i);
+        yield `c${i}\n`;
+      }
+    }
+    const ahead = madeAhead(chunks(), 3);
+    expect(pulled).toEqual([]); // nothing is made before the caller's turn ends
+    for (let i = 0; i < 10; i++) await nextTurn();
+    expect(pulled).toEqual([1, 2, 3]);
+    expect([...ahead]).toEqual(['c1\n', 'c2\n', 'c3\n', 'c4\n', 'c5\n']);
+    expect(() => [...ahead]).toThrow(/once/);
+
+    // taken before anything was made ahead: made as it is asked for
+    const early = madeAhead(chunks());
+    expect([...early]).toEqual(['c1\n', 'c2\n', 'c3\n', 'c4\n', 'c5\n']);
+  });
+
+  it('throws an error met while making ahead where the chunk would have come, after those before it', async () => {
+    function* failing() {
+      yield 'a\n';
+      throw new Error('amount: Infinity is not a finite number');
+    }
+    const ahead = madeAhead(failing());
+    for (let i = 0; i < 5; i++) await nextTurn();
+    const got: string[] = [];
+    expect(() => {
+      for (const c of ahead) got.push(c);
+    }).toThrow(/amount/);
+    expect(got).toEqual(['a\n']);
   });
 });

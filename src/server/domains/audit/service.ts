@@ -49,14 +49,15 @@ export interface AuditEntry {
 
 /**
  * recordChange for many records of one actor (imports): the same diff and no-op rule, written by COPY
- * in chunks of 5,000 entries, each made and diffed as its chunk is sent (the server stores one chunk
- * while the next is made; entries may come from a generator). Returns the number of entries written.
+ * in chunks, each made and diffed as its chunk is sent (the server stores one chunk while the next is
+ * made; entries may come from a generator).
  */
-export async function recordChanges(
-  tx: DbOrTx,
-  actor: Actor,
-  entries: Iterable<AuditEntry>,
-): Promise<number> {
+export async function recordChanges(tx: DbOrTx, actor: Actor, entries: Iterable<AuditEntry>): Promise<void> {
+  await copyAuditChunks(tx, auditChunks(actor, entries));
+}
+
+/** The audit COPY's chunks of text for the entries of one actor, made lazily as they are asked for. */
+export function auditChunks(actor: Actor, entries: Iterable<AuditEntry>): Generator<string> {
   // the actor's columns are the same on every line
   const who = [
     copyValue(actor.kind, 'actor_kind'),
@@ -65,23 +66,25 @@ export async function recordChanges(
     copyValue(actor.ip, 'ip'),
     copyValue(actor.requestId, 'request_id'),
   ].join('\t');
-  let written = 0;
   const line = (e: AuditEntry) => {
     const changes =
       e.before === null && e.after ? createdChangesJson(e.after) : diffRecords(e.before, e.after);
     if (e.action === 'update' && typeof changes !== 'string' && Object.keys(changes).length === 0)
       return null;
-    written++;
     return `${who}\t${copyValue(e.entity, 'entity')}\t${copyValue(e.entityId, 'entity_id')}\t${copyValue(e.accountId ?? null, 'account_id')}\t${e.action}\t${copyValue(changes, 'changes')}`;
   };
+  return copyLines(entries, line);
+}
+
+/** Stores chunks made by auditChunks (in the caller's transaction when `tx` is one). */
+export async function copyAuditChunks(tx: DbOrTx, chunks: Iterable<string>): Promise<void> {
   await withConnection(tx, (client) =>
     copyFrom(
       client,
       'COPY audit_log (actor_kind, actor_id, actor_label, ip, request_id, entity, entity_id, account_id, action, changes) FROM STDIN',
-      copyLines(entries, line),
+      chunks,
     ),
   );
-  return written;
 }
 
 export interface AuditQuery {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { duplicateKeys } from '../../../shared/customers/duplicates.js';
 import type { DbOrTx } from '../../db/client.js';
+import { madeAhead } from '../../db/copy.js';
 import type { Actor } from '../../lib/actor.js';
 import type { AccountWrite, ContactWrite } from '../accounts/bulk.js';
 import * as bulk from '../accounts/bulk.js';
@@ -8,7 +9,7 @@ import { accountFieldRow } from '../accounts/fieldRow.js';
 import { auditedAccount, auditedContact } from '../accounts/presenter.js';
 import type { AccountRow, ContactRow } from '../accounts/repo.js';
 import { diffRecords } from '../audit/diff.js';
-import { type AuditEntry, recordChanges } from '../audit/service.js';
+import { type AuditEntry, auditChunks, copyAuditChunks } from '../audit/service.js';
 import type { ImportTarget } from './mapping.js';
 import type { PlannedRow } from './plan.js';
 import type { TableRecord } from './table.js';
@@ -227,11 +228,9 @@ export async function writePlan(
   await bulk.insertAccounts(tx, accountsMade());
   await ctx.onProgress?.(newAccounts.length);
   const storedAccounts = await bulk.updateAccounts(tx, changedAccounts);
-  await bulk.insertContacts(tx, newContacts);
-  const storedContacts = await bulk.updateContacts(tx, changedContacts);
 
-  // one entry per record created or changed, made as the audit COPY asks for them
-  function* auditEntries(): Generator<AuditEntry> {
+  // one entry per record created or changed; those known now are made while the contacts are stored
+  function* knownEntries(): Generator<AuditEntry> {
     for (const a of newAccounts)
       yield {
         entity: 'account',
@@ -259,16 +258,26 @@ export async function writePlan(
         after: createdContact(c),
         accountId: c.accountId,
       };
-    for (const c of storedContacts)
-      yield {
-        entity: 'contact',
-        entityId: c.id,
-        action: 'update',
-        before: auditedContact(beforeContacts.get(c.id)!),
-        after: auditedContact(c),
-        accountId: c.accountId,
-      };
   }
-  await recordChanges(tx, ctx.actor, auditEntries());
+  const knownAudit = madeAhead(auditChunks(ctx.actor, knownEntries()));
+  await bulk.insertContacts(tx, newContacts);
+  const storedContacts = await bulk.updateContacts(tx, changedContacts);
+  const contactUpdates = storedContacts.map(
+    (c): AuditEntry => ({
+      entity: 'contact',
+      entityId: c.id,
+      action: 'update',
+      before: auditedContact(beforeContacts.get(c.id)!),
+      after: auditedContact(c),
+      accountId: c.accountId,
+    }),
+  );
+  await copyAuditChunks(
+    tx,
+    (function* () {
+      yield* knownAudit;
+      yield* auditChunks(ctx.actor, contactUpdates);
+    })(),
+  );
   return { created: creates.length, updated: updates.length - unchanged, unchanged };
 }

@@ -1,8 +1,8 @@
 /**
  * Issue 3's list and search figures: 100,000 accounts and 300,000 contacts on PostgreSQL 15, the
  * account list's first page (default sort) and a search by a partial Chinese name through the real
- * server at 50 connections for 10 s, beside the bare indexed SELECT of the same page through pg.
- * Writes into bench/results/customers.json next to the import figures.
+ * server at 50 connections, the medians of three 10 s runs, beside the bare indexed SELECT of the same
+ * page through pg. Writes into bench/results/customers.json next to the import figures.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -98,9 +98,33 @@ export async function seed(url: string): Promise<void> {
     SELECT a.id, (ARRAY['王','李','张','刘','陈','杨'])[1 + k] || (ARRAY['伟','芳','娜','敏','静','强','磊'])[1 + (a.n + k) % 7],
            '+861' || (380000000 + a.n * 3 + k)::text, 'c' || k || '@b' || a.n || '.example', k = 0
       FROM (SELECT id, row_number() OVER () AS n FROM accounts) a, generate_series(0, 2) AS k`);
-  // as autovacuum would after a bulk load: merge the GIN pending lists, refresh statistics
+  // as autovacuum would after a bulk load: merge the GIN pending lists, refresh statistics; then write
+  // the seeded pages out, so the load below does not share the machine with flushing the seed
   await c.query('VACUUM ANALYZE');
+  await c.query('CHECKPOINT');
   await c.end();
+}
+
+const ROUNDS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * A 5 s warm-up, then ROUNDS runs of 10 s at 50 connections: each figure is the median of the runs
+ * (on this 2-core machine one 10 s run's p99 was seen anywhere between 81 and 163 ms for the same
+ * build), the worst run's p99 is kept too.
+ */
+async function rounds(url: string, headers: Record<string, string>) {
+  await load(url, { seconds: 5, headers });
+  const runs = [];
+  for (let i = 0; i < ROUNDS; i++) runs.push(await load(url, { headers }));
+  return {
+    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    worstP99: Math.max(...runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  };
 }
 
 async function bareSelect(url: string, sql: string, params: unknown[]) {
@@ -176,10 +200,8 @@ async function measure(url: string, on: string): Promise<Metric[]> {
   const check = await (await fetch(searchUrl, { headers })).json();
   if (!check.items?.length)
     throw new Error('search found nothing: the benchmark would measure an empty page');
-  await load(listUrl, { seconds: 2, headers });
-  const list = await load(listUrl, { headers });
-  await load(searchUrl, { seconds: 2, headers });
-  const search = await load(searchUrl, { headers });
+  const list = await rounds(listUrl, headers);
+  const search = await rounds(searchUrl, headers);
   await stopChild(server);
   // a wrong answer invalidates the run; client timeouts on a loaded machine are reported instead
   for (const r of [list, search]) if (r.non2xx) throw new Error(`load had ${r.non2xx} non-2xx answers`);
@@ -198,6 +220,7 @@ async function measure(url: string, on: string): Promise<Metric[]> {
     },
     { name: 'list page: p50', value: list.p50, unit: 'ms' },
     { name: 'list page: p99', value: list.p99, unit: 'ms' },
+    { name: `list page: worst p99 of ${ROUNDS} runs`, value: list.worstP99, unit: 'ms' },
     {
       name: 'list and search: client timeouts or socket errors',
       value: list.errors + search.errors,
@@ -210,6 +233,11 @@ async function measure(url: string, on: string): Promise<Metric[]> {
     },
     { name: 'search by partial Chinese name: p50', value: search.p50, unit: 'ms' },
     { name: 'search by partial Chinese name: p99', value: search.p99, unit: 'ms', aim: '< 100' },
+    {
+      name: `search by partial Chinese name: worst p99 of ${ROUNDS} runs`,
+      value: search.worstP99,
+      unit: 'ms',
+    },
     {
       name: 'the search statement alone, one connection, planned for each call',
       value: statement.custom,

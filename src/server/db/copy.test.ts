@@ -107,6 +107,17 @@ describe('COPY FROM STDIN', () => {
     expect([...ahead]).toEqual(['c1\n', 'c2\n', 'c3\n', 'c4\n', 'c5\n']);
     expect(() => [...ahead]).toThrow(/once/);
 
+    // abandoned: nothing more is made
+    pulled.length = 0;
+    const dropped = madeAhead(chunks(), 3);
+    await nextTurn();
+    await nextTurn();
+    dropped.abandon();
+    const before = pulled.length;
+    for (let i = 0; i < 10; i++) await nextTurn();
+    expect(pulled.length).toBe(before);
+    expect(before).toBeLessThan(3);
+
     // taken before anything was made ahead: made as it is asked for
     const early = madeAhead(chunks());
     expect([...early]).toEqual(['c1\n', 'c2\n', 'c3\n', 'c4\n', 'c5\n']);

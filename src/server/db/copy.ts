@@ -145,16 +145,18 @@ export async function withConnection<T>(db: DbOrTx, fn: (client: pg.ClientBase) 
  * database (say, for it to store the COPY before): from the next turn of the event loop, one chunk per
  * turn, at most `most` of them. Iterating the result (once) stops the making ahead, hands over what is
  * made, then makes the rest as any chunks; an error thrown while making ahead is thrown there.
+ * `abandon()` stops it when what the chunks were for has failed.
  */
-export function madeAhead(chunks: Iterable<string>, most = 256): Iterable<string> {
+export function madeAhead(chunks: Iterable<string>, most = 256): Iterable<string> & { abandon(): void } {
   const source = chunks[Symbol.iterator]();
   const made: string[] = [];
   let failed: { error: unknown } | null = null;
   let done = false;
   let taken = false;
+  let abandoned = false;
   void (async () => {
     await yieldToLoop();
-    while (!taken && !done && !failed && made.length < most) {
+    while (!taken && !abandoned && !done && !failed && made.length < most) {
       try {
         const next = source.next();
         if (next.done) done = true;
@@ -173,6 +175,11 @@ export function madeAhead(chunks: Iterable<string>, most = 256): Iterable<string
       if (failed) throw failed.error;
       if (done) return;
       for (let next = source.next(); !next.done; next = source.next()) yield next.value;
+    },
+    /** Stops making ahead and drops what was made (the work they were for failed). */
+    abandon() {
+      abandoned = true;
+      made.length = 0;
     },
   };
 }

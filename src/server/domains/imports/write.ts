@@ -260,8 +260,14 @@ export async function writePlan(
       };
   }
   const knownAudit = madeAhead(auditChunks(ctx.actor, knownEntries()));
-  await bulk.insertContacts(tx, newContacts);
-  const storedContacts = await bulk.updateContacts(tx, changedContacts);
+  let storedContacts: ContactRow[];
+  try {
+    await bulk.insertContacts(tx, newContacts);
+    storedContacts = await bulk.updateContacts(tx, changedContacts);
+  } catch (error) {
+    knownAudit.abandon(); // the transaction rolls back: nothing to audit
+    throw error;
+  }
   const contactUpdates = storedContacts.map(
     (c): AuditEntry => ({
       entity: 'contact',

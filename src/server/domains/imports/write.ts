@@ -268,22 +268,22 @@ export async function writePlan(
     knownAudit.abandon(); // the transaction rolls back: nothing to audit
     throw error;
   }
-  const contactUpdates = storedContacts.map(
-    (c): AuditEntry => ({
-      entity: 'contact',
-      entityId: c.id,
-      action: 'update',
-      before: auditedContact(beforeContacts.get(c.id)!),
-      after: auditedContact(c),
-      accountId: c.accountId,
-    }),
-  );
-  await copyAuditChunks(
-    tx,
-    (function* () {
-      yield* knownAudit;
-      yield* auditChunks(ctx.actor, contactUpdates);
-    })(),
-  );
+  // the changed contacts' entries are made as the audit COPY asks for them, after the known ones
+  function* contactUpdates(): Generator<AuditEntry> {
+    for (const c of storedContacts)
+      yield {
+        entity: 'contact',
+        entityId: c.id,
+        action: 'update',
+        before: auditedContact(beforeContacts.get(c.id)!),
+        after: auditedContact(c),
+        accountId: c.accountId,
+      };
+  }
+  function* auditText(): Generator<string> {
+    yield* knownAudit;
+    yield* auditChunks(ctx.actor, contactUpdates());
+  }
+  await copyAuditChunks(tx, auditText());
   return { created: creates.length, updated: updates.length - unchanged, unchanged };
 }

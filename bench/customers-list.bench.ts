@@ -106,7 +106,7 @@ export async function seed(url: string): Promise<void> {
 }
 
 const ROUNDS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => percentile(xs, 0.5);
 
 /**
  * A 5 s warm-up, then ROUNDS runs of 10 s at 50 connections: each figure is the median of the runs

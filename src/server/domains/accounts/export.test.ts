@@ -1,59 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { creditCode } from '../../../../test/accountFactory.js';
 import { utf8Csv } from '../../../../test/importFiles.js';
-import { createTestApp, type TestApp } from '../../../../test/testApp.js';
+import { importJobsHarness } from '../../../../test/importJobs.js';
 import { guessMapping } from '../imports/mapping.js';
 import { EXPORT_BATCH, exportTargets } from './export.js';
 
-let t: TestApp;
-let manager: { userId: string; headers: Record<string, string> };
+const { h, importFile, state } = importJobsHarness();
+const runImport = (bytes: Buffer, mode: string, filename = 'x.csv') =>
+  importFile(bytes, mode, `filename=${filename}`);
 const COUNT = EXPORT_BATCH + 50;
 
-async function runImport(bytes: Buffer, mode: string, filename = 'x.csv') {
-  const up = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/imports/accounts?filename=${filename}`,
-    headers: { ...manager.headers, 'content-type': 'application/octet-stream' },
-    payload: bytes,
-  });
-  expect(up.statusCode, up.body).toBe(201);
-  const id = up.json().id;
-  expect(
-    (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/imports/${id}/run`,
-        headers: manager.headers,
-        payload: { mode },
-      })
-    ).statusCode,
-  ).toBe(202);
-  for (;;) {
-    const job = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: manager.headers })
-    ).json();
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const state = async () =>
-  (
-    await t.database.pool.query(
-      `SELECT (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM contacts)::int AS contacts,
-              (SELECT count(*) FROM audit_log)::int AS audit, (SELECT sum(version) FROM accounts)::int AS versions`,
-    )
-  ).rows[0];
-
 beforeAll(async () => {
-  t = await createTestApp();
-  manager = await t.loginAs('manager');
-  const { rows: users } = await t.database.pool.query('SELECT email FROM users WHERE id = $1', [
-    manager.userId,
-  ]);
-  const ownerEmail = users[0].email as string;
+  const ownerEmail = h.managerEmail;
   const header = [
     '编码',
     '客户名称',
@@ -103,14 +63,13 @@ beforeAll(async () => {
   const done = await runImport(utf8Csv([header, ...rows]), 'create_only');
   expect(done, JSON.stringify(done.fileIssues)).toMatchObject({ status: 'done', counts: { created: COUNT } });
 });
-afterAll(() => t.close());
 
 describe('account export', () => {
   it('streams the filtered list as CSV with BOM and import headers in the caller’s language', async () => {
-    const res = await t.app.inject({
+    const res = await h.t.app.inject({
       method: 'GET',
       url: '/api/v1/accounts/export?format=csv&sort=code&order=asc',
-      headers: manager.headers,
+      headers: h.manager.headers,
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -120,20 +79,20 @@ describe('account export', () => {
     expect(guessMapping(records[0]).map((m) => m.target)).toEqual(exportTargets());
     expect(records[2]).toContain('冷链、VIP');
     expect(records[2]).toContain('苏州→上海; 苏州→成都');
-    const filtered = await t.app.inject({
+    const filtered = await h.t.app.inject({
       method: 'GET',
       url: '/api/v1/accounts/export?tier=strategic',
-      headers: { ...manager.headers, 'accept-language': 'en-US' },
+      headers: { ...h.manager.headers, 'accept-language': 'en-US' },
     });
     const rows = parse(filtered.body, { bom: true }) as string[][];
     expect(rows[0].slice(0, 3)).toEqual(['Code', 'Chinese name', 'English name']);
     expect(rows).toHaveLength(Math.ceil(COUNT / 5) + 1);
     expect(rows.slice(1).every((r) => r[12] === 'Strategic')).toBe(true);
     // a download link carries the UI's language, which wins over the browser's header
-    const linked = await t.app.inject({
+    const linked = await h.t.app.inject({
       method: 'GET',
       url: '/api/v1/accounts/export?tier=strategic&lang=zh-CN',
-      headers: { ...manager.headers, 'accept-language': 'en-US' },
+      headers: { ...h.manager.headers, 'accept-language': 'en-US' },
     });
     const linkedRows = parse(linked.body, { bom: true }) as string[][];
     expect(linkedRows[0].slice(0, 3)).toEqual(['客户编码', '中文名称', '英文名称']);
@@ -141,10 +100,10 @@ describe('account export', () => {
   });
 
   it('round trip: export CSV → import in upsert mode → nothing changes', async () => {
-    const res = await t.app.inject({
+    const res = await h.t.app.inject({
       method: 'GET',
       url: '/api/v1/accounts/export?format=csv',
-      headers: manager.headers,
+      headers: h.manager.headers,
     });
     const before = await state();
     const job = await runImport(Buffer.from(res.rawPayload), 'upsert');
@@ -156,10 +115,10 @@ describe('account export', () => {
   });
 
   it('round trip: export XLSX in English → import in upsert mode → nothing changes', async () => {
-    const res = await t.app.inject({
+    const res = await h.t.app.inject({
       method: 'GET',
       url: '/api/v1/accounts/export?format=xlsx',
-      headers: { ...manager.headers, 'accept-language': 'en-US' },
+      headers: { ...h.manager.headers, 'accept-language': 'en-US' },
     });
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -179,15 +138,15 @@ describe('account export', () => {
       ]),
       'create_only',
     );
-    const res = await t.app.inject({
+    const res = await h.t.app.inject({
       method: 'GET',
       url: '/api/v1/accounts/export?q=f1',
-      headers: manager.headers,
+      headers: h.manager.headers,
     });
     expect(res.body).toContain("'=cmd|calc");
-    const sales = await t.loginAs('sales');
+    const sales = await h.t.loginAs('sales');
     expect(
-      (await t.app.inject({ method: 'GET', url: '/api/v1/accounts/export', headers: sales.headers }))
+      (await h.t.app.inject({ method: 'GET', url: '/api/v1/accounts/export', headers: sales.headers }))
         .statusCode,
     ).toBe(403);
   });

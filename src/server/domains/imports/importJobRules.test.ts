@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { HEADER, importJobsHarness, row } from '../../../../test/accountImportJobs.js';
 import { utf8Csv, xlsxFile } from '../../../../test/importFiles.js';
+import { HEADER, importJobsHarness, row } from '../../../../test/importJobs.js';
 
 const { h, api, upload, waitForEnd, importFile, state } = importJobsHarness();
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
-import { HEADER, importJobsHarness, row } from '../../../../test/accountImportJobs.js';
 import { bomCsv, gbkCsv, utf8Csv } from '../../../../test/importFiles.js';
+import { HEADER, importJobsHarness, row } from '../../../../test/importJobs.js';
 import { auditedAccount, auditedContact } from '../accounts/presenter.js';
 import { accounts, contacts } from '../accounts/table.js';
 import { diffRecords } from '../audit/diff.js';

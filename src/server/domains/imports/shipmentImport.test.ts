@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount } from '../../../../test/accountFactory.js';
 import { gbkCsv, utf8Csv, xlsxFile } from '../../../../test/importFiles.js';
+import { waitForImportEnd } from '../../../../test/importJobs.js';
 import { SHIPMENT_FILE_HEADER, shipmentFileRow } from '../../../../test/shipmentFiles.js';
 import { createTestApp, type TestApp } from '../../../../test/testApp.js';
 
@@ -39,12 +40,7 @@ async function upload(bytes: Buffer, name = 'waybills.csv') {
 
 async function run(id: string, mode: string) {
   expect((await api('POST', `/imports/${id}/run`, { mode })).statusCode).toBe(202);
-  for (let i = 0; i < 300; i++) {
-    const job = (await api('GET', `/imports/${id}`)).json();
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not end');
+  return waitForImportEnd(t, manager, id);
 }
 
 const stored = async (prefix: string) =>

@@ -2,6 +2,17 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { creditCode } from './accountFactory.js';
 import { createTestApp, type TestApp } from './testApp.js';
 
+/** Polls import job `id` (as the user with `headers`) until it is done or failed; returns the job. */
+export async function waitForImportEnd(t: TestApp, headers: Record<string, string>, id: string) {
+  for (let i = 0; i < 300; i++) {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers });
+    const job = res.json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not end');
+}
+
 /** The header of the account files the import tests write (Chinese, as a customer's export has it). */
 export const HEADER = [
   '客户编码',
@@ -65,14 +76,7 @@ export function importJobsHarness() {
     return res.json();
   }
 
-  async function waitForEnd(id: string) {
-    for (let i = 0; i < 300; i++) {
-      const job = (await api('GET', `/imports/${id}`)).json();
-      if (job.status === 'done' || job.status === 'failed') return job;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('import did not end');
-  }
+  const waitForEnd = (id: string) => waitForImportEnd(h.t, h.manager.headers, id);
 
   async function importFile(bytes: Buffer, mode: string, query?: string) {
     const job = await upload(bytes, query);
